@@ -1,0 +1,499 @@
+"""The access matrix: every route, every method, every role.
+
+Walks ``app.url_map`` so a new route is covered the day it is added: it must declare who may
+call it (``view.allowed_roles``), its URL arguments must be known to ``ARGUMENTS`` below, and
+every role must get the answer the declaration promises. The chair of another school must
+never see the demo school's data, the platform administrator sees no school's data, and no
+POST goes through without the CSRF token.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+import pytest
+from flask import url_for
+from werkzeug.routing import Rule
+
+from app import db
+from tests.conftest import PASSWORD, CSRFClient
+from workgroup import services
+from workgroup.access import ADMIN, LOGGED_IN, PUBLIC
+from workgroup.models import (
+    Invitation,
+    Membership,
+    Role,
+    School,
+    User,
+    WorkgroupMember,
+)
+
+#: Text that exists only in the demo school: none of it may reach another school's chair
+#: or the platform administrator.
+DEMO_ONLY = (
+    "OBS De Regenboog",
+    "Samira El Idrissi",
+    "Kanjertraining",
+    "Marieke Jansen",
+    "Joost de Vries",
+    "Pieter Hoekstra",
+    "Fatma Yilmaz",
+    "Openbare basisschool in een wijk met veel jonge gezinnen",
+    "Ouders horen binnen twee schooldagen",
+    "Iedereen vertelde kort waarom",
+    "Uitnodiging voor de oudernieuwsbrief",
+    "Nog niet afgesproken wie de interviews inplant",
+    "ouder@example.nl",
+    "leerkracht@example.nl",
+    "nieuw-lid-",  # the open invitation made below
+)
+
+#: URL arguments that name one object of the demo school; another school gets 404 for them.
+OBJECT_ARGUMENTS = {"item_id", "member_id", "action_id", "membership_id", "invitation_id"}
+
+#: Logins of the roles; ``None`` is the anonymous visitor.
+EMAILS = {
+    "anonymous": None,
+    "member": "ouder@example.nl",
+    "chair": "voorzitter@example.nl",
+    "director": "directeur@example.nl",
+    "other_chair": "kompas@example.nl",
+    "admin": "beheer@example.nl",
+}
+#: The role each login has in the demo school (the other chair is chair in his own school).
+DEMO_ROLES = {"member": Role.member, "chair": Role.chair, "director": Role.director}
+
+
+def _demo_school() -> School:
+    return db.session.scalar(db.select(School).where(School.is_demo.is_(True)))
+
+
+def _demo_meeting(number: int):
+    cycle = services.get_cycle(_demo_school(), 2026)
+    return services.get_meeting(cycle, number)
+
+
+def _agenda_item(number: int) -> int:
+    return _demo_meeting(number).agenda_items[0].id
+
+
+def _member(number: int) -> int:
+    return db.session.scalar(
+        db.select(WorkgroupMember.id).where(WorkgroupMember.display_name == "Pieter Hoekstra")
+    )
+
+
+def _action(number: int) -> int:
+    meeting = _demo_meeting(number)
+    action = services.add_action(meeting, "Actie voor de toegangstest", None, None)
+    db.session.flush()
+    return action.id
+
+
+def _membership(number: int) -> int:
+    return db.session.scalar(
+        db.select(Membership.id).join(User).where(User.email == "leerkracht@example.nl")
+    )
+
+
+def _invitation(email: str) -> tuple[Invitation, str]:
+    chair = db.session.scalar(db.select(User).where(User.email == "voorzitter@example.nl"))
+    return services.create_invitation(
+        _demo_school(), email=email, role=Role.member, created_by=chair
+    )
+
+
+#: The demo year's meeting 1 has final (locked) minutes, meeting 2 is open for changes: a
+#: route with a meeting number is tried on both.
+MEETINGS = (1, 2)
+
+#: How to get a value for every URL argument of every route, in the demo school; each is
+#: called with the meeting number the URL is about (2 when it names no meeting).
+ARGUMENTS = {
+    "year": lambda number: 2026,
+    "number": lambda number: number,
+    "item_id": _agenda_item,
+    "member_id": _member,
+    "action_id": _action,
+    "membership_id": _membership,
+    "invitation_id": lambda number: _invitation(f"nieuw-lid-{number}@example.nl")[0].id,
+    # Another invitation, so revoking the one above does not spoil the link.
+    "token": lambda number: _invitation(f"uitgenodigd-{number}@example.nl")[1],
+    "moment": lambda number: "start",
+}
+
+
+def _url(rule: Rule, number: int = 2) -> str:
+    """The rule's URL, its arguments filled from ARGUMENTS; fails for an unknown argument."""
+    unknown = set(rule.arguments) - set(ARGUMENTS)
+    if unknown:
+        pytest.fail(
+            f"{rule.rule} ({rule.endpoint}) has URL arguments {sorted(unknown)} that "
+            "ARGUMENTS in tests/test_access_matrix.py does not know; add them there"
+        )
+    return url_for(rule.endpoint, **{name: ARGUMENTS[name](number) for name in rule.arguments})
+
+
+@dataclass(frozen=True)
+class Route:
+    endpoint: str
+    method: str
+    url: str
+    allowed: object  #: PUBLIC, LOGGED_IN, ADMIN or a tuple of Role
+    has_demo_ids: bool
+
+    def __str__(self) -> str:
+        return f"{self.method} {self.url} ({self.endpoint})"
+
+
+def _rules(app) -> list[Rule]:
+    return sorted(
+        (r for r in app.url_map.iter_rules() if r.endpoint != "static"),
+        key=lambda r: (r.rule, r.endpoint),
+    )
+
+
+def _methods(rule: Rule) -> list[str]:
+    methods = sorted(rule.methods - {"HEAD", "OPTIONS"})
+    assert set(methods) <= {"GET", "POST"}, f"{rule}: test only knows GET and POST: {methods}"
+    return methods
+
+
+@pytest.fixture
+def routes(app, demo) -> list[Route]:
+    """One concrete URL per rule and method, filled with objects of the demo school."""
+    result = []
+    with app.test_request_context():
+        for rule in _rules(app):
+            view = app.view_functions[rule.endpoint]
+            for number in MEETINGS if "number" in rule.arguments else (2,):
+                url = _url(rule, number)
+                for method in _methods(rule):
+                    result.append(
+                        Route(
+                            rule.endpoint,
+                            method,
+                            url,
+                            getattr(view, "allowed_roles", None),
+                            bool(OBJECT_ARGUMENTS & set(rule.arguments)),
+                        )
+                    )
+        db.session.commit()
+    return result
+
+
+def test_every_view_declares_who_may_call_it(app):
+    missing = [
+        f"{rule.rule} ({rule.endpoint})"
+        for rule in _rules(app)
+        if not hasattr(app.view_functions[rule.endpoint], "allowed_roles")
+    ]
+    assert not missing, "views without @public/@logged_in/@admin_only/@require: " + ", ".join(
+        missing
+    )
+
+
+def test_every_declaration_is_one_of_the_known_kinds(app):
+    for rule in _rules(app):
+        allowed = getattr(app.view_functions[rule.endpoint], "allowed_roles", None)
+        if isinstance(allowed, tuple):
+            assert allowed and all(isinstance(r, Role) for r in allowed), rule.endpoint
+        else:
+            assert allowed in (PUBLIC, LOGGED_IN, ADMIN), f"{rule.endpoint}: {allowed!r}"
+
+
+def test_the_matrix_covers_every_kind_of_route(routes):
+    """Guard the guard: the matrix below really walks public, protected and object routes."""
+    kinds = {r.allowed if not isinstance(r.allowed, tuple) else "roles" for r in routes}
+    assert kinds == {PUBLIC, LOGGED_IN, ADMIN, "roles"}
+    assert any(r.has_demo_ids and r.method == "POST" for r in routes)
+    assert any(r.has_demo_ids and r.method == "GET" for r in routes)
+    assert len(routes) >= 60
+
+
+# --- the matrix --------------------------------------------------------------------------
+
+
+def _path(location: str | None) -> str | None:
+    return urlsplit(location).path if location else None
+
+
+def _leaks(body: str) -> list[str]:
+    return [text for text in DEMO_ONLY if text in body]
+
+
+def _text_of(response) -> str:
+    """The readable text of a response; for a Word file, the XML inside it."""
+    data = response.get_data()
+    if data[:2] == b"PK":
+        with zipfile.ZipFile(io.BytesIO(data)) as docx:
+            return "".join(
+                docx.read(name).decode() for name in docx.namelist() if name.endswith(".xml")
+            )
+    return data.decode()
+
+
+def _send(client: CSRFClient, route: Route, htmx: bool):
+    headers = {"HX-Request": "true"} if htmx else {}
+    if route.method == "GET":
+        return client.get(route.url, headers=headers)
+    return client.post(route.url, data={}, headers=headers)
+
+
+def _redirect_target(response, htmx: bool) -> str | None:
+    """Where a redirect sends the browser; htmx gets HX-Redirect with 204 or 401 instead."""
+    if htmx and response.status_code in (204, 401):
+        return _path(response.headers.get("HX-Redirect"))
+    if not htmx and response.status_code in (301, 302, 303):
+        return _path(response.headers.get("Location"))
+    return None
+
+
+def _is_allowed(role: str, allowed) -> bool:
+    if allowed == PUBLIC:
+        return True
+    if role == "anonymous":
+        return False
+    if allowed == LOGGED_IN:
+        return True
+    if allowed == ADMIN:
+        return role == "admin"
+    if role == "other_chair":
+        return Role.chair in allowed
+    return DEMO_ROLES.get(role) in allowed
+
+
+def _problem(role: str, route: Route, response, htmx: bool) -> str | None:
+    """What is wrong with this answer for this role, or None."""
+    status = response.status_code
+    target = _redirect_target(response, htmx)
+    if status >= 500:
+        return f"server error {status}"
+    if role in ("other_chair", "admin"):
+        # The invitation link (public, holds a secret token) names the school it is for, and
+        # the administrator's school list names every school; nothing else may show demo data.
+        shows_school_names = route.endpoint == "workgroup.accept_invitation" or (
+            role == "admin" and route.allowed == ADMIN
+        )
+        leaks = [] if shows_school_names else _leaks(_text_of(response))
+        if leaks:
+            return f"shows demo data {leaks}"
+    if not _is_allowed(role, route.allowed):
+        if role == "anonymous":
+            wanted = 401 if htmx else 302
+            if status != wanted or target != "/login":
+                return f"anonymous: wanted {wanted} to /login, got {status} to {target}"
+        elif role == "admin" and isinstance(route.allowed, tuple):
+            # No school: sent to the school chooser (which lists none), or refused.
+            if status != 403 and target != "/schools":
+                return f"admin on a school route: wanted 403 or /schools, got {status} {target}"
+        elif status != 403:
+            return f"not allowed: wanted 403, got {status}"
+        return None
+    if role == "other_chair" and route.has_demo_ids:
+        if status != 404:
+            return f"another school's object: wanted 404, got {status}"
+        return None
+    if status in (401, 403, 404, 405):
+        return f"allowed, yet got {status}"
+    if target == "/login" and route.endpoint != "workgroup.logout":
+        return "allowed, yet sent to the login page"
+    return None
+
+
+@pytest.mark.parametrize("htmx", [False, True], ids=["page", "htmx"])
+@pytest.mark.parametrize("role", list(EMAILS))
+def test_access_matrix(app, demo, routes, role, htmx):
+    """Every role, every route, GET and POST (with the CSRF token and an empty body)."""
+    if role == "admin":
+        with app.app_context():
+            services.create_admin(EMAILS["admin"], PASSWORD)
+            db.session.commit()
+    client: CSRFClient = app.test_client()
+
+    def log_in():
+        if EMAILS[role]:
+            client.login(EMAILS[role])
+
+    log_in()
+    problems = []
+    for route in routes:
+        try:
+            response = _send(client, route, htmx)
+        except Exception as error:  # noqa: BLE001 - in testing an exception is the 500
+            problems.append(f"{route}: raised {type(error).__name__}: {error}")
+            continue
+        problem = _problem(role, route, response, htmx)
+        if problem:
+            problems.append(f"{route}: {problem}")
+        if route.endpoint == "workgroup.logout":
+            log_in()  # the empty POST with a valid token really logs out
+    assert not problems, f"{role}:\n" + "\n".join(problems)
+
+
+def test_other_chair_sees_his_own_school_on_the_same_urls(other_chair):
+    """The scoped URLs are not refused to him: they show his school's year, not the demo's."""
+    for url in ("/years/2026/", "/years/2026/meetings/1", "/years/2026/members", "/people"):
+        response = other_chair.get(url)
+        assert response.status_code == 200, url
+        html = response.get_data(as_text=True)
+        assert "Het Kompas" in html, url
+        assert not _leaks(html), url
+
+
+def test_unknown_and_huge_ids_are_not_found(chair):
+    """Ids that do not exist, however large, are a 404, never a server error."""
+    huge = 10**30
+    for url in (
+        f"/years/{huge}/",
+        f"/years/2026/meetings/{huge}",
+        f"/years/2026/meetings/2/agenda/{huge}/edit",
+        f"/years/2026/members/{huge}/edit",
+        "/years/1999/meetings",
+    ):
+        assert chair.get(url).status_code == 404, url
+    for url in (
+        f"/people/{huge}/role",
+        f"/people/invitations/{huge}/revoke",
+        f"/years/2026/actions/{huge}/done",
+    ):
+        assert chair.post(url).status_code == 404, url
+
+
+# --- CSRF --------------------------------------------------------------------------------
+
+
+def _snapshot() -> dict[str, list[tuple]]:
+    """Every row of every table, in primary-key order."""
+    db.session.expire_all()
+    return {
+        table.name: [
+            tuple(row)
+            for row in db.session.execute(table.select().order_by(*table.primary_key.columns))
+        ]
+        for table in db.metadata.sorted_tables
+    }
+
+
+def _post_rules(app) -> list[str]:
+    return [r.endpoint for r in _rules(app) if "POST" in r.methods]
+
+
+#: A body that would do its work if the CSRF token were there; ``None`` values are filled in.
+WORKING_BODIES = {
+    "workgroup.login": {"email": "voorzitter@example.nl", "password": PASSWORD},
+    "workgroup.logout": {},
+    "workgroup.change_password": {
+        "current": PASSWORD,
+        "password": "een heel nieuw wachtwoord",
+        "confirm": "een heel nieuw wachtwoord",
+    },
+    "workgroup.set_language": {"lang": "en"},
+    "workgroup.accept_invitation": {
+        "display_name": "Nieuw lid",
+        "password": "een lang wachtwoord",
+        "confirm": "een lang wachtwoord",
+    },
+    "workgroup.choose_school": {"school_id": None},
+    "workgroup.list_schools": {"name": "Nieuwe school", "chair_email": "nieuw@example.nl"},
+    "workgroup.list_people": {"email": "nieuw@example.nl", "role": "member"},
+    "workgroup.change_role": {"role": "director"},
+    "workgroup.remove_person": {"confirm": "yes"},
+    "workgroup.revoke_invitation": {},
+    "workgroup.start_year": {"start_year": "2027"},
+    "workgroup.edit_meeting": {"planned_on": "2026-10-20", "mode": "online"},
+    "workgroup.add_agenda_item": {"title": "Nieuw punt"},
+    "workgroup.edit_agenda_item": {"title": "Ander punt"},
+    "workgroup.edit_item_notes": {"notes": "Genoteerd", "decisions": "Besloten"},
+    "workgroup.move_agenda_item": {"direction": "down"},
+    "workgroup.delete_agenda_item": {"confirm": "yes"},
+    "workgroup.save_attendance": {"present": []},
+    "workgroup.finalize_minutes": {},
+    "workgroup.reopen_minutes": {},
+    "workgroup.add_action": {"description": "Iets doen", "owner_id": "0"},
+    "workgroup.mark_action": {"done": "1"},
+    "workgroup.delete_action": {"confirm": "yes"},
+    "workgroup.add_member": {"display_name": "Nieuw lid", "function": "parent"},
+    "workgroup.edit_member": {"display_name": "Andere naam", "function": "other"},
+    "workgroup.remove_member": {"confirm": "yes"},
+    "workgroup.invite_member": {"email": "pieter@example.nl"},
+    "workgroup.edit_startfoto": {"goals-0": "Een doel"},
+    "workgroup.name_group": {"group_name": "Andere naam"},
+    "workgroup.plan_year": {
+        **{f"meetings-{i}-planned_on": f"2026-1{i % 3}-0{i + 1}" for i in range(7)},
+        **{f"meetings-{i}-mode": "physical" for i in range(7)},
+    },
+    "workgroup.edit_conditions": {
+        "conditions-0-key": "tasks",
+        "conditions-0-is_met": "y",
+        "conditions-0-comment": "Nu wel",
+    },
+    "interviews.check_exercise": {"answers-0": "open"},
+}
+
+#: Routes whose working body changes only the session (or, checking an exercise, nothing);
+#: every other working body must change the database.
+CHANGE_NOTHING_IN_THE_DATABASE = {
+    "workgroup.login",
+    "workgroup.logout",
+    "workgroup.set_language",
+    "workgroup.choose_school",
+    "interviews.check_exercise",
+}
+
+
+#: Reopening needs minutes that are final: those of meeting 1; the rest change meeting 2.
+MEETING_FOR_CSRF = {"workgroup.reopen_minutes": 1}
+
+
+def test_every_post_route_has_a_working_body(app):
+    assert set(_post_rules(app)) == set(WORKING_BODIES)
+
+
+#: Who makes the working request: the chair, unless the route is for someone else.
+WORKING_CLIENT = {
+    "workgroup.list_schools": "admin",
+    "workgroup.login": "anonymous",
+    "workgroup.accept_invitation": "anonymous",
+}
+
+
+@pytest.mark.parametrize("endpoint", sorted(WORKING_BODIES))
+def test_post_without_csrf_token_is_refused_and_changes_nothing(app, demo, chair, endpoint):
+    """Without the token nothing happens (400), as the chair and as whoever the route is for;
+    with the token the same body does its work, which shows the refused posts were real
+    attempts."""
+    clients = {"chair": chair, "anonymous": app.test_client()}
+    if WORKING_CLIENT.get(endpoint) == "admin":
+        with app.app_context():
+            services.create_admin("beheer@example.nl", PASSWORD)
+            db.session.commit()
+        clients["admin"] = app.test_client()
+        clients["admin"].login("beheer@example.nl")
+    worker = clients[WORKING_CLIENT.get(endpoint, "chair")]
+    (rule,) = [r for r in _rules(app) if r.endpoint == endpoint]
+    with app.test_request_context():
+        url = _url(rule, MEETING_FOR_CSRF.get(endpoint, 2))
+        db.session.commit()
+        body = dict(WORKING_BODIES[endpoint])
+        if "school_id" in body:
+            body["school_id"] = str(demo.school_id)
+        before = _snapshot()
+
+    for client in {id(c): c for c in (chair, worker)}.values():
+        for headers in ({}, {"HX-Request": "true"}):
+            response = client.post(url, data=body, headers=headers, csrf=False)
+            assert response.status_code == 400, (url, headers)
+            with app.app_context():
+                assert _snapshot() == before, f"{endpoint} changed the database without a token"
+    # Still logged in: a refused logout changed nothing in the session either.
+    assert chair.get("/account/password").status_code == 200
+
+    response = worker.post(url, data=body)
+    assert response.status_code < 400, (url, response.status_code)
+    if endpoint not in CHANGE_NOTHING_IN_THE_DATABASE:
+        with app.app_context():
+            assert _snapshot() != before, f"{endpoint}: the working body changed nothing"
