@@ -118,6 +118,7 @@ def create_app(test_config: dict | None = None) -> Flask:
         SQLALCHEMY_DATABASE_URI=_database_url(app.instance_path),
         SQLALCHEMY_ENGINE_OPTIONS={"pool_pre_ping": True},
         BABEL_DEFAULT_LOCALE="nl",
+        BABEL_DEFAULT_TIMEZONE="Europe/Amsterdam",
         BABEL_TRANSLATION_DIRECTORIES=str(Path(__file__).parent / "translations"),
         DEMO_MODE=os.environ.get("LDD_DEMO_MODE") == "1",
         LOGIN_RATE_LIMIT=os.environ.get("LDD_LOGIN_RATE_LIMIT", "10 per 5 minutes"),
@@ -127,7 +128,8 @@ def create_app(test_config: dict | None = None) -> Flask:
         SESSION_COOKIE_SECURE=os.environ.get("LDD_SECURE_COOKIES") == "1",
         REMEMBER_COOKIE_SECURE=os.environ.get("LDD_SECURE_COOKIES") == "1",
         WTF_CSRF_TIME_LIMIT=None,
-        MAX_CONTENT_LENGTH=2 * 1024 * 1024,
+        # A 2 MB transcript upload plus the form around it; the upload itself is checked too.
+        MAX_CONTENT_LENGTH=3 * 1024 * 1024,
     )
     if test_config:
         app.config.from_mapping(test_config)
@@ -282,6 +284,17 @@ def _register_cli(app: Flask) -> None:
         click.echo(f"Demo logins (password {DEMO_PASSWORD}):")
         for email, label in DEMO_LOGINS:
             click.echo(f"  {email:28} {label}")
+
+    @app.cli.command("purge-expired")
+    def purge_expired_command():
+        """Delete the interview write-outs of every year whose delete-by date has passed."""
+        from interviews.services import purge_expired
+
+        removed = purge_expired(date.today())
+        db.session.commit()
+        for school, start_year, code in removed:
+            click.echo(f"{school} {start_year}–{start_year + 1}: write-out of {code} deleted")
+        click.echo(f"{len(removed)} write-out(s) deleted.")
 
     @app.cli.command("create-school")
     @click.option("--name", required=True, help="Name of the school.")

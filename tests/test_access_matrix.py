@@ -18,7 +18,11 @@ import pytest
 from flask import url_for
 from werkzeug.routing import Rule
 
+from sqlalchemy import select
+
 from app import db
+from interviews import services as interview_services
+from interviews.models import Respondent, RespondentGroup
 from tests.conftest import PASSWORD, CSRFClient
 from workgroup import services
 from workgroup.access import ADMIN, LOGGED_IN, PUBLIC
@@ -49,10 +53,20 @@ DEMO_ONLY = (
     "ouder@example.nl",
     "leerkracht@example.nl",
     "nieuw-lid-",  # the open invitation made below
+    "Ik mocht niet meer meedoen met tikkertje",  # a demo write-out
+    "Kun je vertellen over een situatie met pesten",  # the demo interview guide
 )
 
 #: URL arguments that name one object of the demo school; another school gets 404 for them.
-OBJECT_ARGUMENTS = {"item_id", "member_id", "action_id", "membership_id", "invitation_id"}
+OBJECT_ARGUMENTS = {
+    "item_id",
+    "member_id",
+    "action_id",
+    "membership_id",
+    "invitation_id",
+    "respondent_id",
+    "pseudonym_id",
+}
 
 #: Logins of the roles; ``None`` is the anonymous visitor.
 EMAILS = {
@@ -106,6 +120,38 @@ def _invitation(email: str) -> tuple[Invitation, str]:
     )
 
 
+def _samira() -> WorkgroupMember:
+    return db.session.scalar(
+        select(WorkgroupMember).where(WorkgroupMember.display_name == "Samira El Idrissi")
+    )
+
+
+def _respondent(number: int) -> int:
+    """R10: interviewed by the member who logs in below (Samira), consent given, a write-out
+    that is not marked finished yet."""
+    cycle = services.get_cycle(_demo_school(), 2026)
+    respondent = db.session.scalar(
+        select(Respondent).where(Respondent.cycle_id == cycle.id, Respondent.number == 10)
+    )
+    assert respondent.interviewer_id == _samira().id and respondent.transcript is not None
+    return respondent.id
+
+
+def _fresh_respondent(number: int) -> int:
+    """A respondent Samira interviews who has not been asked for consent yet."""
+    cycle = services.get_cycle(_demo_school(), 2026)
+    chair = db.session.scalar(select(User).where(User.email == "voorzitter@example.nl"))
+    respondent = interview_services.add_respondent(
+        cycle, chair, group=RespondentGroup.parent, interviewer_id=_samira().id
+    )
+    return respondent.id
+
+
+def _pseudonym(number: int) -> int:
+    cycle = services.get_cycle(_demo_school(), 2026)
+    return interview_services.pseudonyms_of(cycle)[0].id
+
+
 #: The demo year's meeting 1 has final (locked) minutes, meeting 2 is open for changes: a
 #: route with a meeting number is tried on both.
 MEETINGS = (1, 2)
@@ -123,6 +169,16 @@ ARGUMENTS = {
     # Another invitation, so revoking the one above does not spoil the link.
     "token": lambda number: _invitation(f"uitgenodigd-{number}@example.nl")[1],
     "moment": lambda number: "start",
+    "respondent_id": _respondent,
+    "pseudonym_id": _pseudonym,
+}
+
+#: Routes that need another object than ARGUMENTS gives: one whose working request would do
+#: nothing to R10 (it has a consent and a write-out already).
+ARGUMENTS_FOR = {
+    "interviews.delete_respondent": {"respondent_id": _fresh_respondent},
+    "interviews.mark_consent_asked": {"respondent_id": _fresh_respondent},
+    "interviews.record_consent": {"respondent_id": _fresh_respondent},
 }
 
 
@@ -134,7 +190,8 @@ def _url(rule: Rule, number: int = 2) -> str:
             f"{rule.rule} ({rule.endpoint}) has URL arguments {sorted(unknown)} that "
             "ARGUMENTS in tests/test_access_matrix.py does not know; add them there"
         )
-    return url_for(rule.endpoint, **{name: ARGUMENTS[name](number) for name in rule.arguments})
+    makers = {**ARGUMENTS, **ARGUMENTS_FOR.get(rule.endpoint, {})}
+    return url_for(rule.endpoint, **{name: makers[name](number) for name in rule.arguments})
 
 
 @dataclass(frozen=True)
@@ -432,6 +489,36 @@ WORKING_BODIES = {
         "conditions-0-comment": "Nu wel",
     },
     "interviews.check_exercise": {"answers-0": "open"},
+    "interviews.check_question": {"questions-0-text": "Is dat zo?"},
+    "interviews.edit_guide": {
+        "purpose": "Leren hoe samenwerken gaat",
+        "introduction": "Fijn dat je er bent.",
+        "closing": "Dank je wel.",
+        **{f"questions-{i}-text": f"Hoe ging het {i}?" for i in range(3)},
+        "target_parents": "4",
+        "target_teachers": "4",
+        "target_pupils": "4",
+    },
+    "interviews.add_respondent": {"group": "parent", "interviewer_id": "0"},
+    "interviews.edit_respondent": {"group": "teacher", "interviewer_id": "0"},
+    "interviews.delete_respondent": {"confirm": "yes"},
+    "interviews.mark_consent_asked": {},
+    "interviews.record_consent": {
+        "given_on": "2026-11-01",
+        "method": "digital",
+        "allows_transcript": "y",
+    },
+    "interviews.withdraw_consent": {"confirm": "yes"},
+    "interviews.edit_transcript": {"body": "Een nieuwe tekst.", "version": "1"},
+    "interviews.upload_transcript": {
+        "file": lambda: (io.BytesIO("Tekst uit een bestand.".encode()), "gesprek.txt"),
+        "version": "1",
+    },
+    "interviews.mark_written_out": {},
+    "interviews.save_consent_text": {"body": "Een nieuwe versie van de tekst."},
+    "interviews.edit_pseudonyms": {"name": "Karin", "replacement": "[ouder X]"},
+    "interviews.delete_pseudonym": {},
+    "interviews.edit_retention": {"delete_on": "2027-09-30"},
 }
 
 #: Routes whose working body changes only the session (or, checking an exercise, nothing);
@@ -442,6 +529,7 @@ CHANGE_NOTHING_IN_THE_DATABASE = {
     "workgroup.set_language",
     "workgroup.choose_school",
     "interviews.check_exercise",
+    "interviews.check_question",
 }
 
 
@@ -478,21 +566,25 @@ def test_post_without_csrf_token_is_refused_and_changes_nothing(app, demo, chair
     with app.test_request_context():
         url = _url(rule, MEETING_FOR_CSRF.get(endpoint, 2))
         db.session.commit()
-        body = dict(WORKING_BODIES[endpoint])
-        if "school_id" in body:
-            body["school_id"] = str(demo.school_id)
         before = _snapshot()
+
+    def body() -> dict:
+        """A fresh body each time: a file in it can be sent once only."""
+        fresh = {k: v() if callable(v) else v for k, v in WORKING_BODIES[endpoint].items()}
+        if "school_id" in fresh:
+            fresh["school_id"] = str(demo.school_id)
+        return fresh
 
     for client in {id(c): c for c in (chair, worker)}.values():
         for headers in ({}, {"HX-Request": "true"}):
-            response = client.post(url, data=body, headers=headers, csrf=False)
+            response = client.post(url, data=body(), headers=headers, csrf=False)
             assert response.status_code == 400, (url, headers)
             with app.app_context():
                 assert _snapshot() == before, f"{endpoint} changed the database without a token"
     # Still logged in: a refused logout changed nothing in the session either.
     assert chair.get("/account/password").status_code == 200
 
-    response = worker.post(url, data=body)
+    response = worker.post(url, data=body())
     assert response.status_code < 400, (url, response.status_code)
     if endpoint not in CHANGE_NOTHING_IN_THE_DATABASE:
         with app.app_context():

@@ -23,6 +23,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from app import db
+from interviews import services as interview_services
+from interviews.models import Respondent, RespondentGroup
 from tests.conftest import PASSWORD, CSRFClient
 from workgroup import services
 from workgroup.models import Membership, Role, School, User, WorkgroupMember
@@ -289,6 +291,101 @@ FORMS = (
         {f"answers-{i}": one_of("open", "closed") for i in range(3)},
     ),
     Form(
+        "check_question",
+        "chair",
+        "/years/2026/interviews/guide/check-question",
+        {"questions-0-text": FREE},
+    ),
+    Form(
+        "edit_guide",
+        "chair",
+        "/years/2026/interviews/guide/edit",
+        {
+            "purpose": FREE,
+            "introduction": FREE,
+            "closing": FREE,
+            **{f"questions-{i}-text": FREE for i in range(5)},
+            "questions-0-prompts": FREE,
+            "target_parents": one_of("4", "-1"),
+            "target_teachers": one_of("0"),
+            "target_pupils": one_of("3"),
+        },
+        ("/years/2026/interviews/guide",),
+    ),
+    Form(
+        "add_respondent",
+        "chair",
+        "/years/2026/interviews/respondents/new",
+        {
+            "group": one_of("parent", "pupil"),
+            "bouw": one_of("", "lower"),
+            "relation": one_of("", "witnessed"),
+            "interviewer_id": one_of("0", "{samira}"),
+            "planned_at": one_of("2026-11-20T19:00", "2026-02-30T25:00"),
+        },
+        ("/years/2026/interviews",),
+    ),
+    Form(
+        "edit_respondent",
+        "chair",
+        "/years/2026/interviews/respondents/{respondent}/edit",
+        {
+            "group": one_of("teacher", "pupil"),
+            "bouw": one_of("upper", ""),
+            "relation": one_of("none", ""),
+            "interviewer_id": one_of("{samira}", "0"),
+            "planned_at": one_of("", "2026-12-01T09:30"),
+        },
+        ("/years/2026/interviews",),
+    ),
+    Form(
+        "record_consent",
+        "chair",
+        "/years/2026/interviews/respondents/{fresh}/consent",
+        {
+            "given_on": DATE,
+            "method": one_of("digital", "spoken"),
+            "allows_transcript": one_of("y", ""),
+            "allows_quotes": one_of("", "y"),
+            "parent_consented": one_of("", "y"),
+            "pupil_assented": one_of("", "y"),
+        },
+        ("/years/2026/interviews",),
+    ),
+    Form(
+        "edit_transcript",
+        "chair",
+        "/years/2026/interviews/respondents/{respondent}/transcript",
+        {"body": FREE, "held_on": DATE, "version": one_of("1", "0", "")},
+    ),
+    Form(
+        "upload_transcript",
+        "chair",
+        "/years/2026/interviews/respondents/{respondent}/transcript/upload",
+        {"file": FREE, "version": FREE},
+    ),
+    Form(
+        "save_consent_text",
+        "chair",
+        "/years/2026/interviews/consent-text",
+        {"body": FREE},
+        ("/years/2026/interviews/consent-text",),
+    ),
+    Form(
+        "edit_pseudonyms",
+        "chair",
+        "/years/2026/interviews/pseudonyms",
+        {"name": FREE, "replacement": FREE},
+        ("/years/2026/interviews/pseudonyms",),
+    ),
+    Form(
+        "edit_retention",
+        "chair",
+        "/years/2026/interviews/retention",
+        {"delete_on": DATE},
+        ("/years/2026/",),
+    ),
+    Form(
         "list_schools",
         "admin",
         "/admin/schools",
@@ -297,7 +394,8 @@ FORMS = (
     ),
 )
 
-FORM_STATUSES = {200, 302, 303, 404, 422}
+#: 409: a write-out saved on top of a newer version is a conflict, shown with both texts.
+FORM_STATUSES = {200, 302, 303, 404, 409, 422}
 
 
 @pytest.fixture
@@ -312,6 +410,9 @@ def ids(app, demo) -> dict[str, str]:
             db.select(WorkgroupMember).where(WorkgroupMember.display_name == "Pieter Hoekstra")
         )
         action = services.add_action(meeting, "Fuzz-actie", None, None)
+        samira = db.session.scalar(
+            db.select(WorkgroupMember).where(WorkgroupMember.display_name == "Samira El Idrissi")
+        )
         _invitation, token = services.create_invitation(
             school, email="uitgenodigd@example.nl", role=Role.member, created_by=chair
         )
@@ -324,6 +425,15 @@ def ids(app, demo) -> dict[str, str]:
             ),
             "token": token,
             "school": demo.school_id,
+            "samira": samira.id,
+            "respondent": db.session.scalar(
+                db.select(Respondent.id).where(
+                    Respondent.cycle_id == cycle.id, Respondent.number == 10
+                )
+            ),
+            "fresh": interview_services.add_respondent(
+                cycle, chair, group=RespondentGroup.pupil, interviewer_id=samira.id
+            ).id,
         }
         db.session.commit()
     return {key: str(value) for key, value in values.items()}
@@ -451,6 +561,11 @@ def test_every_form_route_is_fuzzed(app):
         "workgroup.reopen_minutes",
         "workgroup.delete_action",
         "workgroup.remove_member",
+        "interviews.delete_respondent",
+        "interviews.mark_consent_asked",
+        "interviews.withdraw_consent",
+        "interviews.mark_written_out",
+        "interviews.delete_pseudonym",
     }
     fuzzed = {form.name for form in FORMS}
     posts = {r.endpoint for r in app.url_map.iter_rules() if "POST" in r.methods}

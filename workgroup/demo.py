@@ -12,6 +12,9 @@ from workgroup import services
 from workgroup.models import Function, Membership, Mode, Moment, Role, School, User
 
 DEMO_SCHOOL = "OBS De Regenboog (demo)"
+#: The other packages add their part of the demo year here: functions of (cycle, chair) that
+#: run after the core is seeded. The core imports none of them.
+DEMO_SEEDERS: list = []
 DEMO_PASSWORD = "ldd-demo"
 DEMO_LOGINS = (
     ("voorzitter@example.nl", "voorzitter (chair)"),
@@ -230,5 +233,8 @@ def seed_demo(start_year: int | None = None) -> bool:
             by_name["Lotte (groep 8)"],
             date(start_year, 11, 10),
         )
+        db.session.flush()
+        for seeder in DEMO_SEEDERS:
+            seeder(cycle, chair)
     db.session.flush()
     return True

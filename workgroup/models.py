@@ -212,6 +212,9 @@ class Cycle(db.Model):
     start_year: Mapped[int]
     #: When the chair confirmed the dates of the seven meetings (guided start).
     planned_at: Mapped[datetime | None]
+    #: After this date ``flask purge-expired`` deletes the year's transcripts; empty means the
+    #: default, 31 August after the school year (``delete_by``).
+    delete_on: Mapped[date | None]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     school: Mapped[School] = relationship(back_populates="cycles")
@@ -233,6 +236,11 @@ class Cycle(db.Model):
     @property
     def label(self) -> str:
         return f"{self.start_year}–{self.start_year + 1}"
+
+    @property
+    def delete_by(self) -> date:
+        """The date after which the year's interview data is deleted."""
+        return self.delete_on or date(self.start_year + 1, 8, 31)
 
     def __repr__(self) -> str:
         return f"<Cycle {self.id} {self.label}>"
@@ -477,6 +485,8 @@ class AuditEvent(db.Model):
     action: Mapped[str] = mapped_column(String(60))
     object_type: Mapped[str] = mapped_column(String(40))
     object_id: Mapped[int | None]
+    #: The respondent's code (R07) for events about interview data; never a name or content.
+    subject: Mapped[str] = mapped_column(String(20), default="")
     at: Mapped[datetime] = mapped_column(default=utcnow)
 
     def __repr__(self) -> str:

@@ -7,10 +7,12 @@ import hashlib
 import json
 import secrets
 from calendar import TUESDAY, monthrange
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
@@ -53,7 +55,8 @@ def normalise_email(email: str) -> str:
     return email.strip().lower()
 
 
-def audit(school: School | None, user: User | None, action: str, obj) -> None:
+def audit(school: School | None, user: User | None, action: str, obj, subject: str = "") -> None:
+    """Record who did what to which object; ``subject`` names a respondent by code only."""
     db.session.add(
         AuditEvent(
             school_id=school.id if school else None,
@@ -61,6 +64,7 @@ def audit(school: School | None, user: User | None, action: str, obj) -> None:
             action=action,
             object_type=type(obj).__name__,
             object_id=getattr(obj, "id", None),
+            subject=subject,
         )
     )
 
@@ -701,8 +705,29 @@ class ChainStep:
     detail: str
 
 
+#: The other packages fill in their own links of the chain: a function of the cycle that
+#: returns a ChainStep replacing the placeholder with the same key. The core imports none of
+#: them (``interviews`` registers itself when it is imported).
+CHAIN_STEPS: list[Callable[[Cycle], ChainStep]] = []
+
+#: Warnings for the dashboard from other packages: (cycle, role, today) -> text or None.
+DASHBOARD_NOTICES: list[Callable[[Cycle, Role, date], str | None]] = []
+
+
+def dashboard_notices(cycle: Cycle, role: Role, today: date) -> list[str]:
+    return [n for n in (notice(cycle, role, today) for notice in DASHBOARD_NOTICES) if n]
+
+
 def chain_status(cycle: Cycle) -> list[ChainStep]:
     """The links of the year's chain, as far as the app carries them now."""
+    steps = _core_chain(cycle)
+    for provider in CHAIN_STEPS:
+        step = provider(cycle)
+        steps = [step if s.key == step.key else s for s in steps]
+    return steps
+
+
+def _core_chain(cycle: Cycle) -> list[ChainStep]:
     startfoto = startfoto_of(cycle)
     goals = startfoto_goals(cycle)
     member_count = db.session.scalar(
@@ -792,3 +817,50 @@ def save_condition_checks(
         check.updated_at = utcnow()
         check.updated_by_id = by.id
     db.session.flush()
+
+
+# --- audit log ---------------------------------------------------------------------------
+
+#: How the audit log names what happened; an action without a label shows its code.
+AUDIT_LABELS = {
+    "invite_person": _l("invited someone"),
+    "revoke_invitation": _l("revoked an invitation"),
+    "accept_invitation": _l("accepted an invitation"),
+    "change_role": _l("changed a role"),
+    "remove_membership": _l("removed someone's access"),
+    "start_cycle": _l("started a school year"),
+    "add_member": _l("added a member"),
+    "update_member": _l("changed a member"),
+    "remove_member": _l("removed a member"),
+    "add_respondent": _l("added a respondent"),
+    "update_respondent": _l("changed a respondent"),
+    "delete_respondent": _l("removed a respondent"),
+    "save_consent_text": _l("saved a consent text"),
+    "record_consent": _l("recorded consent"),
+    "withdraw_consent": _l("withdrew consent"),
+    "create_transcript": _l("created a write-out"),
+    "read_transcript": _l("read a write-out"),
+    "update_transcript": _l("changed a write-out"),
+    "delete_transcript": _l("deleted a write-out"),
+    "purge_transcript": _l("deleted a write-out (delete-by date passed)"),
+    "export_respondent": _l("exported a respondent's data"),
+    "add_pseudonym": _l("added a name to the pseudonym list"),
+    "delete_pseudonym": _l("removed a name from the pseudonym list"),
+    "set_delete_on": _l("changed the delete-by date"),
+}
+
+
+def audit_page(school_id: int, page: int, per_page: int = 50) -> tuple[list, int]:
+    """One page of the school's audit log, newest first, with the users' names."""
+    total = db.session.scalar(
+        select(func.count(AuditEvent.id)).where(AuditEvent.school_id == school_id)
+    )
+    rows = db.session.execute(
+        select(AuditEvent, User.display_name)
+        .outerjoin(User, AuditEvent.user_id == User.id)
+        .where(AuditEvent.school_id == school_id)
+        .order_by(AuditEvent.at.desc(), AuditEvent.id.desc())
+        .limit(per_page)
+        .offset((page - 1) * per_page)
+    ).all()
+    return rows, total

@@ -439,6 +439,7 @@ def show_dashboard(year: int):
         listening_period=LISTENING_PERIOD,
         done_form=ActionDoneForm(),
         onboarding=services.onboarding_steps(g.school, cycle) if g.role is Role.chair else [],
+        notices=services.dashboard_notices(cycle, g.role, date.today()),
     )
 
 
@@ -1063,4 +1064,25 @@ def edit_startfoto(year: int):
         cycle=cycle,
         form=form,
         startfoto=startfoto,
+    )
+
+
+# --- audit log ---------------------------------------------------------------------------
+
+
+@bp.route("/audit", methods=["GET"])
+@require(Role.chair)
+def show_audit_log():
+    """Who created, read, changed or deleted personal data, and when; never the content."""
+    page = request.args.get("page", 1, type=int) or 1
+    page = max(1, min(page, 10**6))
+    per_page = 50
+    rows, total = services.audit_page(g.school.id, page, per_page)
+    return render(
+        "workgroup/audit_log.html",
+        labels=services.AUDIT_LABELS,
+        rows=rows,
+        page=page,
+        pages=max(1, -(-total // per_page)),
+        total=total,
     )
