@@ -104,6 +104,11 @@ CLOSED_OPENINGS = (
 STORY_INVITATIONS = ("vertel", "beschrijv", "voorbeeld", "tell", "describe", "example")
 
 
+NEEDS_CONSENT = _l(
+    "Record the consent to write out this interview first; until then nothing is kept."
+)
+
+
 class ConflictError(DomainError):
     """A save based on an older version of a transcript."""
 
@@ -438,6 +443,13 @@ def record_consent(
         raise DomainError(
             _("Tick at least one permission; without one there is nothing to record.")
         )
+    if respondent.transcript is not None and not allows_transcript:
+        raise DomainError(
+            _(
+                "There is a write-out already. To take back the permission to write it out, "
+                "withdraw the consent: that deletes the write-out."
+            )
+        )
     if respondent.group is RespondentGroup.pupil:
         if not (parent_consented and pupil_assented):
             raise DomainError(
@@ -540,9 +552,7 @@ def save_transcript(
     a save based on an older version raises ConflictError instead of overwriting."""
     _require_handler(respondent, user, role)
     if not respondent.may_write_out:
-        raise DomainError(
-            _("Record the consent to write out this interview first; until then nothing is kept.")
-        )
+        raise DomainError(str(NEEDS_CONSENT))
     body = body.replace("\r\n", "\n").replace("\r", "\n")
     if len(body) > MAX_TRANSCRIPT_CHARS:
         raise DomainError(

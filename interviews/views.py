@@ -479,6 +479,11 @@ def edit_transcript(year: int, respondent_id: int):
     """Write out the interview: a large text area that saves itself while you type."""
     cycle, respondent = _handled_respondent(year, respondent_id)
     if request.method == "GET":
+        if not respondent.may_write_out:
+            flash(str(services.NEEDS_CONSENT), "error")
+            return redirect(
+                url_for("interviews.show_respondent", year=year, respondent_id=respondent_id)
+            )
         try:
             transcript = services.read_transcript(respondent, current_user, g.role)
         except DomainError as exc:
@@ -565,9 +570,9 @@ def upload_transcript(year: int, respondent_id: int):
         flash(_("Choose a file first."), "error")
         return redirect(back)
     try:
-        text = services.text_from_upload(
-            upload.filename, upload.read(services.MAX_UPLOAD_BYTES + 1)
-        )
+        with upload.stream:  # closed again, also when it was spooled to a temporary file
+            data = upload.read(services.MAX_UPLOAD_BYTES + 1)
+        text = services.text_from_upload(upload.filename, data)
         services.save_transcript(
             respondent, current_user, g.role, body=text, base_version=form.base_version()
         )

@@ -16,9 +16,8 @@ from urllib.parse import urlsplit
 
 import pytest
 from flask import url_for
-from werkzeug.routing import Rule
-
 from sqlalchemy import select
+from werkzeug.routing import Rule
 
 from app import db
 from interviews import services as interview_services
@@ -511,7 +510,7 @@ WORKING_BODIES = {
     "interviews.withdraw_consent": {"confirm": "yes"},
     "interviews.edit_transcript": {"body": "Een nieuwe tekst.", "version": "1"},
     "interviews.upload_transcript": {
-        "file": lambda: (io.BytesIO("Tekst uit een bestand.".encode()), "gesprek.txt"),
+        "file": lambda: (io.BytesIO(b"Tekst uit een bestand."), "gesprek.txt"),
         "version": "1",
     },
     "interviews.mark_written_out": {},
