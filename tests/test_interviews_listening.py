@@ -724,22 +724,32 @@ def test_consent_text_version_is_kept_per_consent(app, chair, member):
         assert db.session.scalar(db.select(db.func.count(ConsentText.id))) == 2
 
 
+#: R10 is a pupil: a parent's consent and the pupil's own yes.
+PUPIL = {"parent_consented": "y", "pupil_assented": "y"}
+
+
 def test_a_new_consent_cannot_silently_drop_the_write_out_permission(app, member):
     with app.app_context():
         respondent = _respondent(10)
         rid, body = respondent.id, respondent.transcript.body
     narrowed = member.post(
         f"{BASE}/respondents/{rid}/consent",
-        data={"given_on": "2026-11-20", "method": "digital", "allows_quotes": "y"},
+        data={"given_on": "2026-11-20", "method": "digital", "allows_quotes": "y", **PUPIL},
     )
     assert narrowed.status_code == 422
+    message = nl(
+        app,
+        "There is a write-out already. To take back the permission to write it out, "
+        "withdraw the consent: that deletes the write-out.",
+    )
+    assert message in narrowed.get_data(as_text=True)
     with app.app_context():
         respondent = db.session.get(Respondent, rid)
         assert respondent.transcript.body == body and respondent.may_write_out
     # narrowing the quotes only is fine and keeps the write-out
     quotes_off = member.post(
         f"{BASE}/respondents/{rid}/consent",
-        data={"given_on": "2026-11-20", "method": "digital", "allows_transcript": "y"},
+        data={"given_on": "2026-11-20", "method": "digital", "allows_transcript": "y", **PUPIL},
     )
     assert quotes_off.status_code == 302
     with app.app_context():
