@@ -18,6 +18,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from flask_babel import format_date, ngettext
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
@@ -113,7 +114,7 @@ class ConflictError(DomainError):
     """A save based on an older version of a transcript."""
 
     def __init__(self, transcript: Transcript, theirs: str):
-        super().__init__(_("Someone else saved this transcript in the meantime."))
+        super().__init__(_("Someone else saved this write-out in the meantime."))
         self.transcript = transcript
         self.theirs = theirs
 
@@ -315,7 +316,7 @@ def delete_respondent(respondent: Respondent, by: User) -> None:
 
 def mark_consent_asked(respondent: Respondent, by: User) -> None:
     if respondent.status is not RespondentStatus.to_ask:
-        raise DomainError(_("Consent can only be marked as asked for a respondent still to ask."))
+        raise DomainError(_("Only a respondent who has not been asked yet can be marked as asked."))
     respondent.status = RespondentStatus.consent_asked
     db.session.flush()
 
@@ -517,7 +518,7 @@ def read_transcript(respondent: Respondent, user: User, role: Role) -> Transcrip
     transcript = respondent.transcript
     if transcript is not None:
         if not respondent.may_write_out:  # withdrawn consent always deletes; belt and braces
-            raise DomainError(_("There is no valid consent for this transcript."))
+            raise DomainError(_("There is no valid consent for this write-out."))
         cycle = db.session.get(Cycle, respondent.cycle_id)
         audit(cycle.school, user, "read_transcript", transcript, respondent.code)
     return transcript
@@ -563,7 +564,7 @@ def save_transcript(
     transcript = respondent.transcript
     if transcript is None:
         if base_version not in (None, 0):
-            raise DomainError(_("This transcript no longer exists. Reload the page."))
+            raise DomainError(_("This write-out no longer exists. Reload the page."))
         transcript = Transcript(
             respondent=respondent, body=body, held_on=held_on, updated_by_id=user.id
         )
@@ -873,11 +874,13 @@ def retention_notice(cycle: Cycle, role: Role, today: date) -> str | None:
     days = retention_warning(cycle, today)
     if days is None:
         return None
-    return _(
-        "In %(days)d days (on %(date)s) the write-outs of this year are deleted. Make sure the "
+    return ngettext(
+        "In %(num)d day (on %(date)s) the write-outs of this year are deleted. Make sure the "
         "themes and quotes you need are in your reports before then.",
-        days=days,
-        date=cycle.delete_by.isoformat(),
+        "In %(num)d days (on %(date)s) the write-outs of this year are deleted. Make sure the "
+        "themes and quotes you need are in your reports before then.",
+        days,
+        date=format_date(cycle.delete_by, "long"),
     )
 
 

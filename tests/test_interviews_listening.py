@@ -5,6 +5,7 @@ retention, export and the audit log. The privacy invariants as properties are in
 from __future__ import annotations
 
 import gc
+import html
 import io
 import json
 import warnings
@@ -13,7 +14,7 @@ from datetime import date, timedelta
 
 import docx
 import pytest
-from flask_babel import force_locale, gettext
+from flask_babel import force_locale, format_date, gettext, ngettext
 
 from app import db
 from interviews import services
@@ -643,11 +644,17 @@ def test_the_chair_is_warned_thirty_days_before_deletion(app, chair, member):
         cycle = _cycle()
         cycle.delete_on = date.today() + timedelta(days=20)
         db.session.commit()
-    warning = nl(app, "In %(days)d days (on %(date)s) the write-outs of this year are deleted. "
-                 "Make sure the themes and quotes you need are in your reports before then.",
-                 days=20, date=(date.today() + timedelta(days=20)).isoformat())  # fmt: skip
-    assert warning in chair.get("/years/2026/").get_data(as_text=True)
-    assert warning not in member.get("/years/2026/").get_data(as_text=True)
+    with app.test_request_context(), force_locale("nl"):
+        warning = ngettext(
+            "In %(num)d day (on %(date)s) the write-outs of this year are deleted. Make sure the "
+            "themes and quotes you need are in your reports before then.",
+            "In %(num)d days (on %(date)s) the write-outs of this year are deleted. Make sure the "
+            "themes and quotes you need are in your reports before then.",
+            20,
+            date=format_date(date.today() + timedelta(days=20), "long"),
+        )
+    assert warning in html.unescape(chair.get("/years/2026/").get_data(as_text=True))
+    assert warning not in html.unescape(member.get("/years/2026/").get_data(as_text=True))
     with app.app_context():
         _cycle().delete_on = date.today() + timedelta(days=40)
         db.session.commit()

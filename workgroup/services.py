@@ -829,6 +829,7 @@ AUDIT_LABELS = {
     "change_role": _l("changed a role"),
     "remove_membership": _l("removed someone's access"),
     "start_cycle": _l("started a school year"),
+    "name_group": _l("named the working group"),
     "add_member": _l("added a member"),
     "update_member": _l("changed a member"),
     "remove_member": _l("removed a member"),

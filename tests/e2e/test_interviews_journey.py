@@ -124,7 +124,7 @@ def test_parent_records_consent_and_writes_out_on_a_phone(app, demo, live_server
     expect(page.locator("main h1")).to_be_visible()
     link = page.locator(f'table.respondents a[href="{r["show"]}"]')
     expect(link).to_have_text(r["code"])
-    row = page.locator("table.respondents tbody tr", has=link)
+    row = page.locator("table.respondents tbody tr", has=page.locator(f'a[href="{r["show"]}"]'))
     expect(row.locator(".tag.status")).to_have_class(status_class("to_ask"))
     assert_no_horizontal_scroll(page)
 
