@@ -25,6 +25,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
 from app import db
+from interviews import coding
 from interviews.models import (
     Bouw,
     BullyingRelation,
@@ -575,6 +576,8 @@ def save_transcript(
     else:
         if base_version != transcript.version:
             raise ConflictError(transcript, body)
+        if body != transcript.body:
+            coding.reanchor(list(transcript.fragments), transcript.body, body)
         transcript.body = body
         if held_on is not None:
             transcript.held_on = held_on
@@ -717,7 +720,7 @@ def suspect_names(text: str, pseudonyms: list[Pseudonym]) -> list[str]:
     for match in WORD.finditer(text):
         word = match.group()
         before = text[max(0, match.start() - 3) : match.start()]
-        at_sentence_start = match.start() == 0 or bool(SENTENCE_END.search(before))
+        at_sentence_start = not text[: match.start()].strip() or bool(SENTENCE_END.search(before))
         if at_sentence_start or word.lower() in NOT_NAMES or word.lower() in known:
             continue
         if "[" in text[max(0, match.start() - 20) : match.start()].rsplit("]", 1)[-1]:
@@ -743,7 +746,30 @@ def add_pseudonym(cycle: Cycle, name: str, replacement: str, by: User) -> Pseudo
     db.session.add(pseudonym)
     db.session.flush()
     audit(cycle.school, by, "add_pseudonym", pseudonym)
+    _pseudonymise_year(cycle, pseudonym)
     return pseudonym
+
+
+def _pseudonymise_year(cycle: Cycle, pseudonym: Pseudonym) -> None:
+    """Apply a new name to every write-out already stored, so nobody (a coder least of all)
+    reads it any more; coded passages move along."""
+    transcripts = db.session.scalars(
+        select(Transcript)
+        .join(Respondent, Transcript.respondent_id == Respondent.id)
+        .where(Respondent.cycle_id == cycle.id)
+        .options(selectinload(Transcript.fragments))
+    )
+    for transcript in transcripts:
+        new = apply_pseudonyms(transcript.body, [pseudonym])
+        if new == transcript.body:
+            continue
+        fragments = list(transcript.fragments)
+        for fragment in fragments:
+            fragment.text = apply_pseudonyms(fragment.text, [pseudonym])
+        coding.reanchor(fragments, transcript.body, new)
+        transcript.body = new
+        transcript.updated_at = utcnow()
+    db.session.flush()
 
 
 def get_pseudonym(cycle: Cycle, pseudonym_id: int) -> Pseudonym | None:
@@ -885,4 +911,5 @@ def retention_notice(cycle: Cycle, role: Role, today: date) -> str | None:
 
 
 core.CHAIN_STEPS.append(interview_step)
+core.CYCLE_STARTED.append(coding.add_starter_codes)
 core.DASHBOARD_NOTICES.append(retention_notice)
