@@ -11,7 +11,7 @@ import enum
 from datetime import date, datetime
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import CheckConstraint, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import CheckConstraint, Column, ForeignKey, String, Table, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app import db
@@ -325,6 +325,12 @@ class Transcript(db.Model):
 
     respondent: Mapped[Respondent] = relationship(back_populates="transcript")
     updated_by: Mapped[User | None] = relationship()
+    fragments: Mapped[list[Fragment]] = relationship(
+        back_populates="transcript",
+        order_by="Fragment.start_offset",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+    )
 
     __mapper_args__ = {"version_id_col": version}
 
@@ -350,3 +356,115 @@ class Pseudonym(db.Model):
 
     def __repr__(self) -> str:
         return f"<Pseudonym {self.id}>"
+
+
+# --- DENKEN: codebook, coded fragments, focus ---------------------------------------------
+
+
+class Theme(db.Model):
+    """A group of codes: what the group recognises as one subject across the interviews."""
+
+    __tablename__ = "themes"
+    __table_args__ = (UniqueConstraint("cycle_id", "name"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    cycle_id: Mapped[int] = mapped_column(ForeignKey("cycles.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(String(80))
+    description: Mapped[str] = mapped_column(Text, default="")
+    position: Mapped[int] = mapped_column(default=0)
+    #: Chosen at meeting 4 as a theme the group will work on.
+    is_focus: Mapped[bool] = mapped_column(default=False)
+
+    codes: Mapped[list[Code]] = relationship(back_populates="theme", order_by="Code.position")
+
+    def __repr__(self) -> str:
+        return f"<Theme {self.id} {self.name!r}>"
+
+
+fragment_codes = Table(
+    "fragment_codes",
+    db.metadata,
+    Column("fragment_id", ForeignKey("fragments.id", ondelete="CASCADE"), primary_key=True),
+    Column("code_id", ForeignKey("codes.id", ondelete="CASCADE"), primary_key=True, index=True),
+)
+
+
+class Code(db.Model):
+    """A label the group puts on passages of the write-outs."""
+
+    __tablename__ = "codes"
+    __table_args__ = (
+        UniqueConstraint("cycle_id", "name"),
+        CheckConstraint("colour LIKE '#______'", name="colour_hex"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    cycle_id: Mapped[int] = mapped_column(ForeignKey("cycles.id", ondelete="CASCADE"), index=True)
+    theme_id: Mapped[int | None] = mapped_column(ForeignKey("themes.id", ondelete="SET NULL"))
+    name: Mapped[str] = mapped_column(String(80))
+    #: When to use this code, so every coder uses it the same way.
+    description: Mapped[str] = mapped_column(Text, default="")
+    #: ``#rrggbb``; the highlight colour in the coding view.
+    colour: Mapped[str] = mapped_column(String(7), default="#f6c344")
+    position: Mapped[int] = mapped_column(default=0)
+
+    theme: Mapped[Theme | None] = relationship(back_populates="codes")
+
+    def __repr__(self) -> str:
+        return f"<Code {self.id} {self.name!r}>"
+
+
+class Fragment(db.Model):
+    """A coded passage of a write-out: character offsets into the stored plain text."""
+
+    __tablename__ = "fragments"
+    __table_args__ = (
+        CheckConstraint("start_offset >= 0 AND end_offset > start_offset", name="offsets"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    #: Deleted with the write-out (withdrawal, purge): nothing taken from it survives.
+    transcript_id: Mapped[int] = mapped_column(
+        ForeignKey("transcripts.id", ondelete="CASCADE"), index=True
+    )
+    start_offset: Mapped[int]
+    end_offset: Mapped[int]
+    #: The passage as it was coded; used to find it again after the write-out is edited.
+    text: Mapped[str] = mapped_column(Text)
+    memo: Mapped[str] = mapped_column(Text, default="")
+    #: A telling quote (sprekend citaat) the group may want to use.
+    is_quote: Mapped[bool] = mapped_column(default=False)
+    #: Set when an edit of the write-out removed the passage: listed for review, never dropped.
+    needs_review: Mapped[bool] = mapped_column(default=False)
+    coded_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    transcript: Mapped[Transcript] = relationship(back_populates="fragments")
+    codes: Mapped[list[Code]] = relationship(secondary=fragment_codes, order_by="Code.position")
+    coded_by: Mapped[User | None] = relationship()
+
+    def __repr__(self) -> str:
+        return f"<Fragment {self.id} {self.start_offset}-{self.end_offset}>"
+
+
+goal_themes = Table(
+    "goal_themes",
+    db.metadata,
+    Column("goal_id", ForeignKey("goals.id", ondelete="CASCADE"), primary_key=True),
+    Column("theme_id", ForeignKey("themes.id", ondelete="CASCADE"), primary_key=True),
+)
+
+
+class Solution(db.Model):
+    """An activity or solution for a focus goal, and what the group needs for it."""
+
+    __tablename__ = "solutions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    goal_id: Mapped[int] = mapped_column(ForeignKey("goals.id", ondelete="CASCADE"), index=True)
+    text: Mapped[str] = mapped_column(String(300))
+    needs: Mapped[str] = mapped_column(Text, default="")
+    position: Mapped[int] = mapped_column(default=0)
+
+    def __repr__(self) -> str:
+        return f"<Solution {self.id} {self.text[:30]!r}>"

@@ -362,6 +362,8 @@ class WorkgroupMember(db.Model):
     function: Mapped[Function] = mapped_column(_enum(Function, "function"))
     #: Why this person joined; said at the first meeting.
     motive: Mapped[str] = mapped_column(Text, default="")
+    #: Marked by the chair: may code the (pseudonymised) write-outs at meetings 3 and 4.
+    is_coder: Mapped[bool] = mapped_column(default=False)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     cycle: Mapped[Cycle] = relationship(back_populates="members")
@@ -433,8 +435,11 @@ class Goal(db.Model):
     source: Mapped[GoalSource] = mapped_column(_enum(GoalSource, "goal_source"))
     position: Mapped[int] = mapped_column(default=0)
     text: Mapped[str] = mapped_column(String(200))
+    #: For a focus goal: the startfoto goal it works towards, where it fits.
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("goals.id", ondelete="SET NULL"))
 
     cycle: Mapped[Cycle] = relationship(back_populates="goals")
+    parent: Mapped[Goal | None] = relationship(remote_side=[id])
 
     def __repr__(self) -> str:
         return f"<Goal {self.id} {self.text!r}>"

@@ -293,6 +293,11 @@ def default_meeting_date(start_year: int, month: int) -> date:
     return date(year, month, first_tuesday + 14)
 
 
+#: Other packages give a new school year its starting data: functions of (cycle, by) run
+#: after the meetings exist (``interviews`` adds the starter codes).
+CYCLE_STARTED: list[Callable[[Cycle, User | None], None]] = []
+
+
 def start_cycle(school: School, start_year: int, by: User | None) -> Cycle:
     """Create a school year with the seven meetings of the standard programme."""
     if db.session.scalar(
@@ -314,6 +319,8 @@ def start_cycle(school: School, start_year: int, by: User | None) -> Cycle:
     db.session.add(cycle)
     db.session.flush()
     audit(school, by, "start_cycle", cycle)
+    for hook in CYCLE_STARTED:
+        hook(cycle, by)
     return cycle
 
 
