@@ -4,4 +4,4 @@ from flask import Blueprint
 
 bp = Blueprint("interviews", __name__, url_prefix="/years/<int:year>/interviews")
 
-from interviews import demo, views  # noqa: E402, F401  (routes on bp; the demo year's part)
+from interviews import demo, views, views_denken  # noqa: E402, F401  (routes; demo year)

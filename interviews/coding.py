@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, or_, select
 from sqlalchemy.orm import selectinload
 
 from app import db
@@ -58,6 +58,14 @@ STARTER_CODES = (
         "#9cc7f0",
     ),
 )
+
+
+MAX_ID = 2**31 - 1
+
+
+def _valid_id(value) -> bool:
+    """Ids from a form that a database integer can hold; others match nothing."""
+    return isinstance(value, int) and 0 < value <= MAX_ID
 
 
 # --- who codes ---------------------------------------------------------------------------
@@ -126,10 +134,14 @@ def themes_of(cycle: Cycle) -> list[Theme]:
 
 
 def get_code(cycle: Cycle, code_id: int) -> Code | None:
+    if not _valid_id(code_id):
+        return None
     return db.session.scalar(select(Code).where(Code.id == code_id, Code.cycle_id == cycle.id))
 
 
 def get_theme(cycle: Cycle, theme_id: int) -> Theme | None:
+    if not _valid_id(theme_id):
+        return None
     return db.session.scalar(select(Theme).where(Theme.id == theme_id, Theme.cycle_id == cycle.id))
 
 
@@ -137,11 +149,11 @@ def _check_name(cycle: Cycle, model, name: str, own_id: int | None = None) -> st
     name = name.strip()
     if not name:
         raise DomainError(_("Give it a name."))
-    clash = db.session.scalar(
-        select(model.id).where(
-            model.cycle_id == cycle.id, func.lower(model.name) == name.lower(), model.id != own_id
-        )
-    )
+    same = or_(model.name == name, func.lower(model.name) == name.lower())
+    query = select(model.id).where(model.cycle_id == cycle.id, same)
+    if own_id is not None:
+        query = query.where(model.id != own_id)
+    clash = db.session.scalar(query)
     if clash:
         raise DomainError(_("“%(name)s” exists already; choose another name.", name=name))
     return name
@@ -346,6 +358,8 @@ def get_fragment(transcript: Transcript, fragment_id: int) -> Fragment | None:
 def _codes_by_id(cycle: Cycle, code_ids: list[int]) -> list[Code]:
     if not code_ids:
         raise DomainError(_("Choose at least one code."))
+    if not all(_valid_id(i) for i in code_ids):
+        raise DomainError(_("Choose codes of this year's codebook."))
     codes = list(
         db.session.scalars(select(Code).where(Code.cycle_id == cycle.id, Code.id.in_(code_ids)))
     )
@@ -548,7 +562,7 @@ def save_focus_goal(
     if not set(theme_ids) <= valid:
         raise DomainError(_("Choose themes of this year."))
     if parent_id:
-        parent = db.session.get(Goal, parent_id)
+        parent = db.session.get(Goal, parent_id) if _valid_id(parent_id) else None
         if (
             parent is None
             or parent.cycle_id != cycle.id

@@ -20,7 +20,7 @@ from wtforms import (
     StringField,
     TextAreaField,
 )
-from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
+from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, Regexp
 
 from interviews.models import (
     BOUW_LABELS,
@@ -33,7 +33,7 @@ from interviews.models import (
     RespondentGroup,
 )
 from interviews.services import MAX_QUESTIONS, MAX_TRANSCRIPT_CHARS
-from workgroup.forms import REQUIRED, TEXT_MAX, LddForm, SubForm
+from workgroup.forms import REQUIRED, TEXT_MAX, LddForm, MultiCheckboxField, SubForm
 
 NOT_SET = ""
 VERSION = re.compile(r"[0-9]{1,9}")
@@ -198,4 +198,86 @@ class RetentionForm(LddForm):
     delete_on = DateField(
         _l("Delete interview data after"),
         validators=[InputRequired(_l("Enter a date."))],
+    )
+
+
+# --- DENKEN ------------------------------------------------------------------------------
+
+
+class CodeForm(LddForm):
+    name = StringField(_l("Name"), validators=[DataRequired(REQUIRED), Length(max=80)])
+    description = TextAreaField(
+        _l("When to use it"),
+        validators=[Optional(), Length(max=2000)],
+        description=_l("So every coder uses the code the same way."),
+    )
+    colour = StringField(
+        _l("Colour"),
+        default="#f6c344",
+        validators=[
+            DataRequired(REQUIRED),
+            Regexp(r"^#[0-9a-fA-F]{6}$", message=_l("Choose a colour such as #f6c344.")),
+        ],
+    )
+    theme_id = SelectField(_l("Theme"), coerce=int, validators=[Optional()])
+
+
+class ThemeForm(LddForm):
+    name = StringField(_l("Name of the theme"), validators=[DataRequired(REQUIRED), Length(max=80)])
+    description = TextAreaField(_l("Description"), validators=[Optional(), Length(max=2000)])
+
+
+class MergeForm(LddForm):
+    source_id = SelectField(_l("Merge this code"), coerce=int, validators=[InputRequired(REQUIRED)])
+    target_id = SelectField(_l("into this code"), coerce=int, validators=[InputRequired(REQUIRED)])
+
+
+class CodebookImportForm(LddForm):
+    file = FileField(_l("Codebook as CSV (theme, code, description, colour)"))
+
+
+class FragmentForm(LddForm):
+    """A passage by offsets (selected with mouse or finger) or by sentences (keyboard)."""
+
+    start = IntegerField(validators=[Optional(), NumberRange(0, 10**7)])
+    end = IntegerField(validators=[Optional(), NumberRange(0, 10**7)])
+    from_sentence = SelectField(_l("From sentence"), coerce=int, validators=[Optional()])
+    to_sentence = SelectField(_l("to sentence"), coerce=int, validators=[Optional()])
+    code_ids = MultiCheckboxField(_l("Codes"), coerce=int, validate_choice=False)
+    memo = TextAreaField(_l("Memo (optional)"), validators=[Optional(), Length(max=2000)])
+    is_quote = BooleanField(_l("Telling quote"))
+
+
+class RecodeForm(LddForm):
+    code_ids = MultiCheckboxField(_l("Codes"), coerce=int, validate_choice=False)
+    memo = TextAreaField(_l("Memo (optional)"), validators=[Optional(), Length(max=2000)])
+    is_quote = BooleanField(_l("Telling quote"))
+
+
+class CodersForm(LddForm):
+    member_ids = MultiCheckboxField(_l("Coders"), coerce=int, validate_choice=False)
+
+
+class FocusForm(LddForm):
+    theme_ids = MultiCheckboxField(_l("Themes we will work on"), coerce=int, validate_choice=False)
+
+
+class FocusGoalForm(LddForm):
+    text = TextAreaField(
+        _l("Goal"),
+        validators=[
+            DataRequired(REQUIRED),
+            Length(max=200, message=_l("Keep a goal to one short sentence (200 characters).")),
+        ],
+    )
+    theme_ids = MultiCheckboxField(_l("Themes behind it"), coerce=int, validate_choice=False)
+    parent_id = SelectField(_l("Works towards startfoto goal"), coerce=int, validators=[Optional()])
+
+
+class SolutionForm(LddForm):
+    text = StringField(
+        _l("Activity or solution"), validators=[DataRequired(REQUIRED), Length(max=300)]
+    )
+    needs = TextAreaField(
+        _l("What do we need for this?"), validators=[Optional(), Length(max=2000)]
     )

@@ -20,12 +20,14 @@ from sqlalchemy import select
 from werkzeug.routing import Rule
 
 from app import db
+from interviews import coding
 from interviews import services as interview_services
-from interviews.models import Respondent, RespondentGroup
+from interviews.models import Respondent, RespondentGroup, Solution
 from tests.conftest import PASSWORD, CSRFClient
 from workgroup import services
 from workgroup.access import ADMIN, LOGGED_IN, PUBLIC
 from workgroup.models import (
+    Goal,
     Invitation,
     Membership,
     Role,
@@ -65,6 +67,11 @@ OBJECT_ARGUMENTS = {
     "invitation_id",
     "respondent_id",
     "pseudonym_id",
+    "code_id",
+    "theme_id",
+    "fragment_id",
+    "goal_id",
+    "solution_id",
 }
 
 #: Logins of the roles; ``None`` is the anonymous visitor.
@@ -151,6 +158,44 @@ def _pseudonym(number: int) -> int:
     return interview_services.pseudonyms_of(cycle)[0].id
 
 
+def _cycle():
+    return services.get_cycle(_demo_school(), 2026)
+
+
+def _chair():
+    return db.session.scalar(select(User).where(User.email == "voorzitter@example.nl"))
+
+
+def _code(number: int) -> int:
+    return coding.codes_of(_cycle())[0].id
+
+
+_made = iter(range(10**6))
+
+
+def _theme(number: int) -> int:
+    """A theme of its own each time (deleting one must not spoil the next URL)."""
+    return coding.save_theme(_cycle(), name=f"Toegangsthema {next(_made)}", description="").id
+
+
+def _fragment(number: int) -> int:
+    respondent = db.session.get(Respondent, _respondent(number))
+    return coding.code_passage(
+        respondent.transcript, _cycle(), _chair(), start=0, end=20, code_ids=[_code(number)]
+    ).id
+
+
+def _goal(number: int) -> int:
+    return coding.save_focus_goal(
+        _cycle(), text="Doel voor de toegangstest", theme_ids=[_theme(number)], parent_id=None
+    ).id
+
+
+def _solution(number: int) -> int:
+    goal = db.session.get(Goal, _goal(number))
+    return coding.add_solution(goal, "Oplossing voor de toegangstest", "").id
+
+
 #: The demo year's meeting 1 has final (locked) minutes, meeting 2 is open for changes: a
 #: route with a meeting number is tried on both.
 MEETINGS = (1, 2)
@@ -170,15 +215,27 @@ ARGUMENTS = {
     "moment": lambda number: "start",
     "respondent_id": _respondent,
     "pseudonym_id": _pseudonym,
+    "code_id": _code,
+    "theme_id": _theme,
+    "fragment_id": _fragment,
+    "goal_id": _goal,
+    "solution_id": _solution,
 }
+
 
 #: Routes that need another object than ARGUMENTS gives: one whose working request would do
 #: nothing to R10 (it has a consent and a write-out already).
+def _goal_of_solution(number: int) -> int:
+    return db.session.scalars(select(Solution).order_by(Solution.id.desc())).first().goal_id
+
+
 ARGUMENTS_FOR = {
     "interviews.delete_respondent": {"respondent_id": _fresh_respondent},
     "interviews.mark_consent_asked": {"respondent_id": _fresh_respondent},
     "interviews.record_consent": {"respondent_id": _fresh_respondent},
 }
+#: Arguments that must be made in this order (a solution belongs to its goal).
+ORDERED = ("respondent_id", "code_id", "fragment_id", "solution_id", "goal_id")
 
 
 def _url(rule: Rule, number: int = 2) -> str:
@@ -190,7 +247,10 @@ def _url(rule: Rule, number: int = 2) -> str:
             "ARGUMENTS in tests/test_access_matrix.py does not know; add them there"
         )
     makers = {**ARGUMENTS, **ARGUMENTS_FOR.get(rule.endpoint, {})}
-    return url_for(rule.endpoint, **{name: makers[name](number) for name in rule.arguments})
+    if {"goal_id", "solution_id"} <= set(rule.arguments):
+        makers["goal_id"] = _goal_of_solution
+    names = sorted(rule.arguments, key=lambda n: ORDERED.index(n) if n in ORDERED else -1)
+    return url_for(rule.endpoint, **{name: makers[name](number) for name in names})
 
 
 @dataclass(frozen=True)
@@ -223,6 +283,9 @@ def routes(app, demo) -> list[Route]:
     """One concrete URL per rule and method, filled with objects of the demo school."""
     result = []
     with app.test_request_context():
+        # The member below (Samira) codes too, so the coding routes are hers to use; that a
+        # member who does not code gets 403 there is tested in test_interviews_thinking.py.
+        _samira().is_coder = True
         for rule in _rules(app):
             view = app.view_functions[rule.endpoint]
             for number in MEETINGS if "number" in rule.arguments else (2,):
@@ -518,6 +581,29 @@ WORKING_BODIES = {
     "interviews.edit_pseudonyms": {"name": "Karin", "replacement": "[ouder X]"},
     "interviews.delete_pseudonym": {},
     "interviews.edit_retention": {"delete_on": "2027-09-30"},
+    "interviews.add_code": {"name": "Nieuwe code", "colour": "#aabbcc", "theme_id": "0"},
+    "interviews.edit_code": {"name": "Andere naam", "colour": "#aabbcc", "theme_id": "0"},
+    "interviews.delete_code": {"confirm": "yes"},
+    "interviews.merge_codes": {"source_id": "{code0}", "target_id": "{code1}"},
+    "interviews.add_theme": {"name": "Nieuw thema"},
+    "interviews.edit_theme": {"name": "Ander thema"},
+    "interviews.delete_theme": {"confirm": "yes"},
+    "interviews.import_codebook": {
+        "file": lambda: (
+            io.BytesIO(b"theme,code,description,colour\nT,Geimporteerd,,#aabbcc\n"),
+            "codes.csv",
+        ),
+    },
+    "interviews.set_coders": {"member_ids": "{samira}"},
+    "interviews.add_fragment": {"start": "0", "end": "20", "code_ids": "{code0}"},
+    "interviews.recode_fragment": {"code_ids": "{code1}", "memo": "Anders"},
+    "interviews.delete_fragment": {},
+    "interviews.set_focus": {"theme_ids": "{theme}"},
+    "interviews.add_focus_goal": {"text": "Een doel", "theme_ids": "{theme}", "parent_id": "0"},
+    "interviews.edit_focus_goal": {"text": "Ander doel", "theme_ids": "{theme}", "parent_id": "0"},
+    "interviews.delete_focus_goal": {"confirm": "yes"},
+    "interviews.add_solution": {"text": "Iets doen", "needs": "Tijd"},
+    "interviews.delete_solution": {},
 }
 
 #: Routes whose working body changes only the session (or, checking an exercise, nothing);
@@ -564,12 +650,20 @@ def test_post_without_csrf_token_is_refused_and_changes_nothing(app, demo, chair
     (rule,) = [r for r in _rules(app) if r.endpoint == endpoint]
     with app.test_request_context():
         url = _url(rule, MEETING_FOR_CSRF.get(endpoint, 2))
+        codes = coding.codes_of(_cycle())
+        placeholders = {
+            "{code0}": str(codes[0].id),
+            "{code1}": str(codes[1].id),
+            "{theme}": str(_theme(2)),
+            "{samira}": str(_samira().id),
+        }
         db.session.commit()
         before = _snapshot()
 
     def body() -> dict:
         """A fresh body each time: a file in it can be sent once only."""
         fresh = {k: v() if callable(v) else v for k, v in WORKING_BODIES[endpoint].items()}
+        fresh = {k: placeholders.get(v, v) if isinstance(v, str) else v for k, v in fresh.items()}
         if "school_id" in fresh:
             fresh["school_id"] = str(demo.school_id)
         return fresh

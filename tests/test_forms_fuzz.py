@@ -23,6 +23,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from app import db
+from interviews import coding
 from interviews import services as interview_services
 from interviews.models import Respondent, RespondentGroup
 from tests.conftest import PASSWORD, CSRFClient
@@ -386,6 +387,107 @@ FORMS = (
         ("/years/2026/",),
     ),
     Form(
+        "add_code",
+        "chair",
+        "/years/2026/interviews/codebook/codes",
+        {
+            "name": FREE,
+            "description": FREE,
+            "colour": one_of("#aabbcc", "red"),
+            "theme_id": one_of("0", "{theme}"),
+        },
+        ("/years/2026/interviews/codebook", "/years/2026/interviews/analysis"),
+    ),
+    Form(
+        "edit_code",
+        "chair",
+        "/years/2026/interviews/codebook/codes/{code}/edit",
+        {
+            "name": FREE,
+            "description": FREE,
+            "colour": one_of("#123456"),
+            "theme_id": one_of("{theme}", "0"),
+        },
+        ("/years/2026/interviews/codebook",),
+    ),
+    Form(
+        "merge_codes",
+        "chair",
+        "/years/2026/interviews/codebook/merge",
+        {"source_id": one_of("{code}", "0"), "target_id": one_of("{code}", "{code2}")},
+    ),
+    Form(
+        "add_theme",
+        "chair",
+        "/years/2026/interviews/codebook/themes",
+        {"name": FREE, "description": FREE},
+        ("/years/2026/interviews/codebook", "/years/2026/interviews/summary"),
+    ),
+    Form(
+        "edit_theme",
+        "chair",
+        "/years/2026/interviews/codebook/themes/{theme}/edit",
+        {"name": FREE, "description": FREE},
+        ("/years/2026/interviews/focus",),
+    ),
+    Form("import_codebook", "chair", "/years/2026/interviews/codebook/import", {"file": FREE}),
+    Form(
+        "set_coders",
+        "chair",
+        "/years/2026/interviews/coding/coders",
+        {"member_ids": one_of("{samira}", "0")},
+    ),
+    Form(
+        "add_fragment",
+        "chair",
+        "/years/2026/interviews/coding/{respondent}/fragments",
+        {
+            "start": one_of("0", "-5"),
+            "end": one_of("25", "99999999"),
+            "from_sentence": one_of("0", "3"),
+            "to_sentence": one_of("2", "1"),
+            "code_ids": one_of("{code}", "0"),
+            "memo": FREE,
+            "is_quote": one_of("y", ""),
+        },
+        ("/years/2026/interviews/analysis",),
+    ),
+    Form(
+        "recode_fragment",
+        "chair",
+        "/years/2026/interviews/coding/{respondent}/fragments/{fragment}",
+        {"code_ids": one_of("{code}", "0"), "memo": FREE, "is_quote": one_of("y", "")},
+        ("/years/2026/interviews/analysis",),
+    ),
+    Form(
+        "set_focus",
+        "chair",
+        "/years/2026/interviews/focus",
+        {"theme_ids": one_of("{theme}", "0")},
+        ("/years/2026/interviews/focus",),
+    ),
+    Form(
+        "add_focus_goal",
+        "chair",
+        "/years/2026/interviews/focus/goals",
+        {"text": FREE, "theme_ids": one_of("{theme}", "0"), "parent_id": one_of("0", "9" * 12)},
+        ("/years/2026/interviews/focus", "/years/2026/interviews/summary"),
+    ),
+    Form(
+        "edit_focus_goal",
+        "chair",
+        "/years/2026/interviews/focus/goals/{goal}/edit",
+        {"text": FREE, "theme_ids": one_of("{theme}"), "parent_id": one_of("0")},
+        ("/years/2026/interviews/focus",),
+    ),
+    Form(
+        "add_solution",
+        "chair",
+        "/years/2026/interviews/focus/goals/{goal}/solutions",
+        {"text": FREE, "needs": FREE},
+        ("/years/2026/interviews/focus", "/years/2026/interviews/summary"),
+    ),
+    Form(
         "list_schools",
         "admin",
         "/admin/schools",
@@ -413,6 +515,11 @@ def ids(app, demo) -> dict[str, str]:
         samira = db.session.scalar(
             db.select(WorkgroupMember).where(WorkgroupMember.display_name == "Samira El Idrissi")
         )
+        codes = coding.codes_of(cycle)
+        theme = coding.save_theme(cycle, name="Fuzz-thema", description="")
+        r10 = db.session.scalar(
+            db.select(Respondent).where(Respondent.cycle_id == cycle.id, Respondent.number == 10)
+        )
         _invitation, token = services.create_invitation(
             school, email="uitgenodigd@example.nl", role=Role.member, created_by=chair
         )
@@ -431,6 +538,15 @@ def ids(app, demo) -> dict[str, str]:
                     Respondent.cycle_id == cycle.id, Respondent.number == 10
                 )
             ),
+            "code": codes[0].id,
+            "code2": codes[1].id,
+            "theme": theme.id,
+            "fragment": coding.code_passage(
+                r10.transcript, cycle, chair, start=0, end=20, code_ids=[codes[0].id]
+            ).id,
+            "goal": coding.save_focus_goal(
+                cycle, text="Fuzz-doel", theme_ids=[theme.id], parent_id=None
+            ).id,
             "fresh": interview_services.add_respondent(
                 cycle, chair, group=RespondentGroup.pupil, interviewer_id=samira.id
             ).id,
@@ -566,6 +682,11 @@ def test_every_form_route_is_fuzzed(app):
         "interviews.withdraw_consent",
         "interviews.mark_written_out",
         "interviews.delete_pseudonym",
+        "interviews.delete_code",
+        "interviews.delete_theme",
+        "interviews.delete_fragment",
+        "interviews.delete_focus_goal",
+        "interviews.delete_solution",
     }
     fuzzed = {form.name for form in FORMS}
     posts = {r.endpoint for r in app.url_map.iter_rules() if "POST" in r.methods}
