@@ -894,6 +894,19 @@ def interview_step(cycle: Cycle) -> ChainStep:
     )
 
 
+def theme_step(cycle: Cycle) -> ChainStep:
+    """The dashboard's chain link: themes found and chosen as focus."""
+    themes = coding.themes_of(cycle)
+    focus = sum(1 for t in themes if t.is_focus)
+    return ChainStep(
+        "themes",
+        _("Themes and focus"),
+        focus > 0,
+        "interviews.show_codebook",
+        _("%(n)d themes, %(focus)d in focus", n=len(themes), focus=focus),
+    )
+
+
 def retention_notice(cycle: Cycle, role: Role, today: date) -> str | None:
     if role is not Role.chair:
         return None
@@ -911,5 +924,6 @@ def retention_notice(cycle: Cycle, role: Role, today: date) -> str | None:
 
 
 core.CHAIN_STEPS.append(interview_step)
+core.CHAIN_STEPS.append(theme_step)
 core.CYCLE_STARTED.append(coding.add_starter_codes)
 core.DASHBOARD_NOTICES.append(retention_notice)
