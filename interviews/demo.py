@@ -1,18 +1,29 @@
-"""The demo school's LUISTEREN: a guide, a consent text, twelve respondents by code, and ten
-write-outs of our own writing (no real people). Registered with ``workgroup.demo`` below."""
+"""The demo school's LUISTEREN and DENKEN: a guide, a consent text, twelve respondents by code,
+ten write-outs of our own writing (no real people), and the group's coding of them up to the
+focus of meeting 4. Registered with ``workgroup.demo`` below."""
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import select
 
 from app import db
-from interviews import services
+from interviews import coding, services
+from interviews import demo_coding as book
 from interviews.demo_data import CONSENT_TEXT, GUIDE, RESPONDENTS
-from interviews.models import Bouw, BullyingRelation, ConsentMethod, RespondentGroup
+from interviews.models import (
+    Bouw,
+    BullyingRelation,
+    ConsentMethod,
+    Respondent,
+    RespondentGroup,
+    Transcript,
+)
 from workgroup import demo as core_demo
 from workgroup.models import Cycle, Role, User, WorkgroupMember
+from workgroup.services import startfoto_goals
 
 PSEUDONYMS = (
     ("De Regenboog", "[school]"),
@@ -86,4 +97,136 @@ def seed_interviews(cycle: Cycle, chair: User) -> None:
     db.session.flush()
 
 
+# --- DENKEN: the codebook, coded write-outs and the focus, as at meeting 4 ------------------
+
+RULES = {key: re.compile(pattern, re.IGNORECASE) for key, pattern in book.PATTERNS.items()}
+SECOND_CODER_RULES = RULES | {
+    key: re.compile(pattern, re.IGNORECASE) for key, pattern in book.SECOND_CODER_PATTERNS.items()
+}
+QUESTION = re.compile(r"^Vraag:.*$", re.MULTILINE)
+#: A paragraph heading of a write-out made as a summary per subject ("Tijd.", "2. Contact
+#: met ouders."): not something the respondent said.
+HEADING = re.compile(r"^(?:\d+\.\s+)?[^\n.!?:]{1,36}\.(?=\s)", re.MULTILINE)
+ANSWER = "Antwoord:"
+
+
+def answer_sentences(body: str) -> list[tuple[int, int]]:
+    """The sentences in which the respondent speaks: not the heading lines, the questions, the
+    paragraph headings or the interviewer's own note at the end."""
+    skip = [(0, body.find("\n\n"))]
+    skip += [m.span() for m in QUESTION.finditer(body)]
+    if "\n" + ANSWER not in body:
+        skip += [m.span() for m in HEADING.finditer(body)]
+    notes = body.find("\nEigen notitie")
+    stop = notes if notes != -1 else len(body)
+    spans = []
+    for start, end in coding.sentences(body):
+        if start >= stop:
+            break
+        if any(a <= start < b for a, b in skip):
+            continue
+        if body.startswith(ANSWER, start):
+            start = len(body) - len(body[start + len(ANSWER) :].lstrip())
+        if start < end:
+            spans.append((start, end))
+    return spans
+
+
+def _last(rule: re.Pattern, text: str) -> int:
+    return max((m.start() for m in rule.finditer(text)), default=-1)
+
+
+def codes_for(text: str, rules: dict[str, re.Pattern]) -> list[str]:
+    """The keys of the codes a sentence gets: specific codes first, then a bottleneck or success
+    factor, then the experience (whichever of positive and negative is said last, and not a
+    positive one on a bottleneck or the other way round); two at most."""
+    keys = [key for key in book.SPECIFIC_ORDER if rules[key].search(text)][:2]
+    keys += [key for key in book.STARTER_ORDER if rules[key].search(text)][: 2 - len(keys)]
+    if len(keys) < 2:
+        positive, negative = _last(rules["positief"], text), _last(rules["negatief"], text)
+        if positive > negative and "knelpunt" not in keys:
+            keys.append("positief")
+        elif negative > positive and "succesfactor" not in keys:
+            keys.append("negatief")
+    return keys
+
+
+def code_write_out(
+    transcript: Transcript,
+    cycle: Cycle,
+    by: User,
+    code_ids: dict[str, int],
+    rules: dict[str, re.Pattern],
+    quotes: tuple[str, ...] = (),
+) -> int:
+    """Code every answer sentence that a rule recognises; returns how many fragments."""
+    body = transcript.body
+    made = 0
+    for start, end in answer_sentences(body):
+        text = body[start:end]
+        keys = codes_for(text, rules)
+        if not keys:
+            continue
+        coding.code_passage(
+            transcript,
+            cycle,
+            by,
+            start=start,
+            end=end,
+            code_ids=[code_ids[key] for key in keys],
+            is_quote=any(piece in text for piece in quotes),
+        )
+        made += 1
+    return made
+
+
+def seed_denken(cycle: Cycle, chair: User) -> None:
+    """Meetings 3 and 4: themes and codes, every write-out coded by the chair (one also by the
+    teacher member, to compare), two focus themes with goals and solutions."""
+    themes = {
+        key: coding.save_theme(cycle, name=name, description=description)
+        for key, name, description in book.THEMES
+    }
+    # The starter codes carry the names of the locale the year was started in (the demo's).
+    starter = {
+        str(name): key
+        for (name, _, _), key in zip(coding.STARTER_CODES, book.STARTER_KEYS, strict=True)
+    }
+    code_ids = {starter[c.name]: c.id for c in coding.codes_of(cycle) if c.name in starter}
+    for key, name, description, colour, theme in book.CODES:
+        code = coding.save_code(
+            cycle, name=name, description=description, colour=colour, theme_id=themes[theme].id
+        )
+        code_ids[key] = code.id
+
+    respondents = db.session.scalars(
+        select(Respondent)
+        .join(Transcript, Transcript.respondent_id == Respondent.id)
+        .where(Respondent.cycle_id == cycle.id)
+        .order_by(Respondent.number)
+    ).all()
+    for respondent in respondents:
+        transcript = respondent.transcript
+        quotes = book.QUOTES.get(respondent.number, ())
+        code_write_out(transcript, cycle, chair, code_ids, RULES, quotes)
+        if respondent.number == book.SECOND_CODER_RESPONDENT and respondent.interviewer:
+            second = respondent.interviewer
+            coding.set_coder(second, True)
+            code_write_out(transcript, cycle, second.user, code_ids, SECOND_CODER_RULES)
+
+    coding.set_focus(cycle, {themes[key].id for key in book.FOCUS_THEMES})
+    parents = startfoto_goals(cycle)
+    for text, theme_keys, parent, solutions in book.FOCUS_GOALS:
+        goal = coding.save_focus_goal(
+            cycle,
+            text=text,
+            theme_ids=[themes[key].id for key in theme_keys],
+            parent_id=parents[parent].id if parent is not None and parent < len(parents) else None,
+        )
+        for solution, needs in solutions:
+            coding.add_solution(goal, solution, needs)
+    db.session.flush()
+
+
 core_demo.DEMO_SEEDERS.append(seed_interviews)
+core_demo.DEMO_SEEDERS.append(seed_denken)
