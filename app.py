@@ -274,11 +274,17 @@ def _register_basics(app: Flask) -> None:
 
 def _register_cli(app: Flask) -> None:
     @app.cli.command("seed-demo")
-    def seed_demo_command():
+    @click.option(
+        "--size",
+        type=click.Choice(["school", "year"]),
+        default="school",
+        help="school: the showroom; year: a large year (60 write-outs) for benchmarks.",
+    )
+    def seed_demo_command(size: str):
         """Create the demo school "OBS De Regenboog (demo)" (safe to run again)."""
         from workgroup.demo import DEMO_LOGINS, DEMO_PASSWORD, seed_demo
 
-        created = seed_demo()
+        created = seed_demo(size=size)
         db.session.commit()
         click.echo("Demo school created." if created else "Demo school already present.")
         click.echo(f"Demo logins (password {DEMO_PASSWORD}):")

@@ -22,7 +22,7 @@ from interviews.models import (
     Transcript,
 )
 from workgroup import demo as core_demo
-from workgroup.models import Cycle, Role, User, WorkgroupMember
+from workgroup.models import Cycle, Function, Role, User, WorkgroupMember
 from workgroup.services import startfoto_goals
 
 PSEUDONYMS = (
@@ -228,5 +228,82 @@ def seed_denken(cycle: Cycle, chair: User) -> None:
     db.session.flush()
 
 
+#: The large year: write-outs of about this many words, and fragments coded in each.
+LARGE_TRANSCRIPTS = 50
+LARGE_WORDS = 6_000
+LARGE_FRAGMENTS = 48
+
+
+def seed_large_year(cycle: Cycle, chair: User) -> None:
+    """Fifty more long write-outs, each coded about forty times: with the ten of the showroom
+    about 60 write-outs and 2,400 fragments, as a busy year would have (``make bench``)."""
+    base = [spec["transcript"] for spec in RESPONDENTS if spec["transcript"]]
+    names = {c.name: c.id for c in coding.codes_of(cycle)}
+    starter = {
+        str(name): key
+        for (name, _, _), key in zip(coding.STARTER_CODES, book.STARTER_KEYS, strict=True)
+    }
+    code_ids = {starter[n]: i for n, i in names.items() if n in starter}
+    code_ids.update({key: names[name] for key, name, *_ in book.CODES if name in names})
+    members = [
+        m for m in core_demo_members(cycle) if m.user_id and m.function is not Function.director
+    ]
+    groups = list(RespondentGroup)
+    for index in range(LARGE_TRANSCRIPTS):
+        parts, words, turn = [], 0, index
+        while words < LARGE_WORDS:
+            text = base[turn % len(base)]
+            parts.append(text)
+            words += len(text.split())
+            turn += 3
+        interviewer = members[index % len(members)]
+        respondent = services.add_respondent(
+            cycle, chair, group=groups[index % 3], interviewer_id=interviewer.id
+        )
+        services.record_consent(
+            respondent,
+            chair,
+            given_on=date(cycle.start_year, 11, 1),
+            method=ConsentMethod.digital,
+            allows_transcript=True,
+            allows_quotes=index % 4 != 0,
+            parent_consented=True,
+            pupil_assented=True,
+            today=date(cycle.start_year, 11, 1),
+        )
+        transcript = services.save_transcript(
+            respondent,
+            chair,
+            Role.chair,
+            body="\n\n".join(parts),
+            base_version=None,
+            held_on=date(cycle.start_year, 11, 2) + timedelta(days=index % 50),
+        )
+        spans = [
+            (start, end)
+            for start, end in answer_sentences(transcript.body)
+            if codes_for(transcript.body[start:end], RULES)
+        ]
+        step = max(1, len(spans) // LARGE_FRAGMENTS)
+        for number, (start, end) in enumerate(spans[::step][:LARGE_FRAGMENTS]):
+            keys = codes_for(transcript.body[start:end], RULES)
+            coding.code_passage(
+                transcript,
+                cycle,
+                chair,
+                start=start,
+                end=end,
+                code_ids=[code_ids[key] for key in keys],
+                is_quote=number % 15 == 0,
+            )
+    db.session.flush()
+
+
+def core_demo_members(cycle: Cycle) -> list[WorkgroupMember]:
+    query = select(WorkgroupMember).where(WorkgroupMember.cycle_id == cycle.id)
+    return list(db.session.scalars(query.order_by(WorkgroupMember.id)))
+
+
 core_demo.DEMO_SEEDERS.append(seed_interviews)
 core_demo.DEMO_SEEDERS.append(seed_denken)
+core_demo.DEMO_LARGE_SEEDERS.append(seed_large_year)

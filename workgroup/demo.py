@@ -15,6 +15,9 @@ DEMO_SCHOOL = "OBS De Regenboog (demo)"
 #: The other packages add their part of the demo year here: functions of (cycle, chair) that
 #: run after the core is seeded. The core imports none of them.
 DEMO_SEEDERS: list = []
+#: For ``flask seed-demo --size year``: functions of (cycle, chair) that make the demo year as
+#: large as a busy school's (benchmarks), after DEMO_SEEDERS.
+DEMO_LARGE_SEEDERS: list = []
 DEMO_PASSWORD = "ldd-demo"
 DEMO_LOGINS = (
     ("voorzitter@example.nl", "voorzitter (chair)"),
@@ -162,7 +165,7 @@ def _user(email: str, name: str) -> User:
     return user
 
 
-def seed_demo(start_year: int | None = None) -> bool:
+def seed_demo(start_year: int | None = None, size: str = "school") -> bool:
     """Create the demo school with a year in progress; False when it already exists."""
     if db.session.scalar(select(School.id).where(School.name == DEMO_SCHOOL)):
         return False
@@ -234,7 +237,7 @@ def seed_demo(start_year: int | None = None) -> bool:
             date(start_year, 11, 10),
         )
         db.session.flush()
-        for seeder in DEMO_SEEDERS:
+        for seeder in DEMO_SEEDERS + (DEMO_LARGE_SEEDERS if size == "year" else []):
             seeder(cycle, chair)
     db.session.flush()
     return True
