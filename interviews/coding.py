@@ -285,9 +285,19 @@ def export_codebook_csv(cycle: Cycle) -> str:
     return buffer.getvalue()
 
 
+FORMULA_START = ("=", "+", "-", "@")
+
+
 def _csv_safe(value: str) -> str:
-    """Spreadsheets run cells that start with = + - @ as formulas: defuse them."""
-    return "'" + value if value[:1] in ("=", "+", "-", "@") else value
+    """Spreadsheets run cells that start with = + - @ as formulas: defuse them with an
+    apostrophe (also when apostrophes precede one, so ``_csv_unsafe`` undoes it exactly)."""
+    return "'" + value if value.lstrip("'")[:1] in FORMULA_START else value
+
+
+def _csv_unsafe(value: str) -> str:
+    """Undo ``_csv_safe``: only the apostrophe before a formula character goes, so a name
+    such as "'t Schoolplein" or "'s ochtends" keeps its own."""
+    return value[1:] if value[:1] == "'" and value.lstrip("'")[:1] in FORMULA_START else value
 
 
 def import_codebook_csv(cycle: Cycle, data: bytes) -> tuple[int, int]:
@@ -306,12 +316,12 @@ def import_codebook_csv(cycle: Cycle, data: bytes) -> tuple[int, int]:
     codes = {c.name.lower(): c for c in codes_of(cycle)}
     added = updated = 0
     for number, row in enumerate(rows, start=2):
-        name = (row.get("code") or "").strip().lstrip("'")
+        name = _csv_unsafe((row.get("code") or "").strip())
         if not name:
             continue
         if len(name) > 80:
             raise DomainError(_("Line %(n)d: a code name has at most 80 characters.", n=number))
-        theme_name = (row.get("theme") or "").strip().lstrip("'")
+        theme_name = _csv_unsafe((row.get("theme") or "").strip())
         theme = None
         if theme_name:
             theme = themes.get(theme_name.lower())
@@ -321,7 +331,7 @@ def import_codebook_csv(cycle: Cycle, data: bytes) -> tuple[int, int]:
         colour = (row.get("colour") or "").strip() or "#f6c344"
         if not COLOUR.fullmatch(colour):
             raise DomainError(_("Line %(n)d: the colour must look like #f6c344.", n=number))
-        description = (row.get("description") or "").strip().lstrip("'")
+        description = _csv_unsafe((row.get("description") or "").strip())
         existing = codes.get(name.lower())
         codes[name.lower()] = save_code(
             cycle,
@@ -444,16 +454,23 @@ class Segment:
 
 
 def segments(body: str, fragments: list[Fragment]) -> list[Segment]:
-    """Split the write-out at every fragment boundary, for highlighting."""
-    placed = [f for f in fragments if not f.needs_review and f.end_offset <= len(body)]
-    cuts = {0, len(body)}
-    for fragment in placed:
-        cuts.update((fragment.start_offset, fragment.end_offset))
-    points = sorted(cuts)
-    result = []
-    for start, end in zip(points, points[1:], strict=False):
-        over = tuple(f for f in placed if f.start_offset <= start and f.end_offset >= end)
-        result.append(Segment(start, body[start:end], over))
+    """Split the write-out at every fragment boundary, for highlighting (one sweep)."""
+    placed = sorted(
+        (f for f in fragments if not f.needs_review and f.end_offset <= len(body)),
+        key=lambda f: (f.start_offset, f.id or 0),
+    )
+    cuts = sorted(
+        {0, len(body)} | {f.start_offset for f in placed} | {f.end_offset for f in placed}
+    )
+    result, active, waiting = [], [], list(placed)
+    waiting.reverse()  # pop() takes the next fragment to start
+    for start, end in zip(cuts, cuts[1:], strict=False):
+        active = [f for f in active if f.end_offset > start]
+        while waiting and waiting[-1].start_offset <= start:
+            fragment = waiting.pop()
+            if fragment.end_offset > start:
+                active.append(fragment)
+        result.append(Segment(start, body[start:end], tuple(active)))
     return result
 
 

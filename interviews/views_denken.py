@@ -390,7 +390,7 @@ def _fragment_form(cycle, body: str, formdata=None) -> FragmentForm:
     return form
 
 
-def _coding_context(cycle, respondent, transcript, form=None, **extra):
+def _coding_context(cycle, respondent, transcript, form=None, with_form=True, **extra):
     fragments = coding.fragments_of(transcript)
     codes = coding.codes_of(cycle)
     counts = {c.id: 0 for c in codes}
@@ -406,7 +406,7 @@ def _coding_context(cycle, respondent, transcript, form=None, **extra):
         "review": [f for f in fragments if f.needs_review],
         "codes": codes,
         "counts": counts,
-        "form": form or _fragment_form(cycle, transcript.body),
+        "form": form or (_fragment_form(cycle, transcript.body) if with_form else None),
         "recode_form": RecodeForm(formdata=None),
         "confirm_form": ConfirmForm(),
         **extra,
@@ -443,7 +443,7 @@ def add_fragment(year: int, respondent_id: int):
                 last = min(max(first, last), len(spans) - 1)
                 start, end = spans[first][0], spans[last][1]
         try:
-            coding.code_passage(
+            fragment = coding.code_passage(
                 transcript,
                 cycle,
                 current_user,
@@ -460,21 +460,14 @@ def add_fragment(year: int, respondent_id: int):
             db.session.commit()
             if not request.htmx:
                 flash(_("The passage has been coded."), "success")
-                return redirect(
-                    url_for("interviews.code_transcript", year=year, respondent_id=respondent_id)
-                )
-            form = None
+                return redirect(_coding_url(year, respondent_id))
+            return _coding_update(cycle, respondent, transcript, added=fragment, coded=True)
     else:
         error = _("Not saved yet: please check the fields marked in red.")
+    if request.htmx:
+        return _coding_update(cycle, respondent, transcript, error=error, status=422)
     context = _coding_context(cycle, respondent, transcript, form, error=error)
-    return _no_store(
-        render(
-            "interviews/coding.html",
-            "interviews/_coding_area.html",
-            status=422 if error else 200,
-            **context,
-        )
-    )
+    return _no_store(render("interviews/coding.html", status=422, **context))
 
 
 def _coding_url(year: int, respondent_id: int) -> str:
@@ -486,6 +479,16 @@ def _fragment_or_404(transcript, fragment_id):
     if fragment is None:
         abort(404)
     return fragment
+
+
+def _coding_update(cycle, respondent, transcript, status=200, **changes):
+    """Only what changed after coding, for htmx: the highlighted text, the counts, the
+    fragment added, changed or removed, and a status line."""
+    if changes.get("error"):
+        context = {"cycle": cycle, "respondent": respondent, **changes}
+    else:
+        context = _coding_context(cycle, respondent, transcript, with_form=False, **changes)
+    return _no_store(render("interviews/_coding_update.html", status=status, **context))
 
 
 @bp.route("/coding/<int:respondent_id>/fragments/<int:fragment_id>", methods=["POST"])
