@@ -381,7 +381,7 @@ def _coding_target(year: int, respondent_id: int):
 
 def _fragment_form(cycle, body: str, formdata=None) -> FragmentForm:
     form = FragmentForm(formdata=formdata)
-    choices = [
+    choices = [SelectChoice(-1, _("choose a sentence"))] + [
         SelectChoice(i, f"{i + 1}. {body[s:e][:60]}")
         for i, (s, e) in enumerate(coding.sentences(body))
     ]
@@ -437,8 +437,10 @@ def add_fragment(year: int, respondent_id: int):
         if start is None or end is None:
             spans = coding.sentences(transcript.body)
             first, last = form.from_sentence.data, form.to_sentence.data
-            if first is None or last is None or not (0 <= first < len(spans)):
-                start = end = 0
+            if first is None or not (0 <= first < len(spans)):
+                start = end = 0  # nothing selected: code_passage says so
+            elif last is None or last < 0:
+                start, end = spans[first]
             else:
                 last = min(max(first, last), len(spans) - 1)
                 start, end = spans[first][0], spans[last][1]
