@@ -1154,3 +1154,16 @@ def test_applying_codes_with_nothing_selected_says_so_and_codes_nothing(app, cha
         start, end = coding.sentences(body_text)[2]
         newest = max(_fragments_of(tid), key=lambda f: f.id)
         assert (newest.start_offset, newest.end_offset) == (start, end)
+
+
+def test_every_analysis_has_a_chart_and_a_table(app, chair):
+    """Frequencies, saturation, the code × respondent matrix and co-occurrence: each an SVG
+    chart with a description, and the numbers in a table beside it."""
+    page = _text(chair.get("/years/2026/interviews/analysis"))
+    with app.app_context():
+        codes = len(coding.codes_of(_cycle()))
+    charts = re.findall(r'<svg class="chart[^"]*"[^>]*role="img"', page)
+    assert len(charts) == 4
+    assert page.count("<desc") == 4 and page.count("<table") >= 4
+    matrix = page.split('class="chart chart--matrix"')[1].split("</svg>")[0]
+    assert matrix.count("<rect") == codes * 10  # every code × the ten write-outs
