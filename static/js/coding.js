@@ -104,6 +104,13 @@
     window.clearTimeout(resting);
     resting = window.setTimeout(function () { if (!pressed) update(); }, 300);
   });
+  document.addEventListener("click", function (event) {
+    if (event.target.closest && event.target.closest("[data-close-coding]")) {
+      reset();
+      var selection = window.getSelection();
+      if (selection) selection.removeAllRanges();
+    }
+  });
   document.addEventListener("keyup", function (event) {
     if (event.key === "Escape") reset();
   });
