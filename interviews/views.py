@@ -34,7 +34,7 @@ from interviews.models import (
 )
 from interviews.training import score_exercise
 from workgroup import services as core
-from workgroup.access import ALL_ROLES, cycle_or_404, render, require
+from workgroup.access import ALL_ROLES, cycle_or_404, no_store, render, require
 from workgroup.forms import ConfirmForm, ExerciseForm
 from workgroup.guidance import EXERCISE, TRAINING
 from workgroup.models import DomainError, Role
@@ -467,12 +467,6 @@ def _transcript_context(cycle, respondent, form, **extra):
     }
 
 
-def _no_store(response):
-    """Transcripts are not kept in shared or browser caches."""
-    response.headers["Cache-Control"] = "no-store"
-    return response
-
-
 @bp.route("/respondents/<int:respondent_id>/transcript", methods=["GET", "POST"])
 @require(*GROUP)
 def edit_transcript(year: int, respondent_id: int):
@@ -494,7 +488,7 @@ def edit_transcript(year: int, respondent_id: int):
         db.session.commit()  # the audited read
         form = TranscriptForm(obj=transcript)
         form.version.data = transcript.version if transcript else 0
-        return _no_store(
+        return no_store(
             render(
                 "interviews/transcript_edit.html", **_transcript_context(cycle, respondent, form)
             )
@@ -502,7 +496,7 @@ def edit_transcript(year: int, respondent_id: int):
 
     form = TranscriptForm()
     if not form.validate_on_submit():
-        return _no_store(
+        return no_store(
             render(
                 "interviews/transcript_edit.html",
                 "interviews/_save_status.html",
@@ -522,7 +516,7 @@ def edit_transcript(year: int, respondent_id: int):
     except services.ConflictError as conflict:
         db.session.rollback()
         db.session.refresh(conflict.transcript)
-        return _no_store(
+        return no_store(
             render(
                 "interviews/transcript_edit.html",
                 "interviews/_save_status.html",
@@ -534,7 +528,7 @@ def edit_transcript(year: int, respondent_id: int):
         )
     except DomainError as exc:
         db.session.rollback()
-        return _no_store(
+        return no_store(
             render(
                 "interviews/transcript_edit.html",
                 "interviews/_save_status.html",
@@ -545,7 +539,7 @@ def edit_transcript(year: int, respondent_id: int):
     db.session.commit()
     if request.htmx:
         saved_at = format_time(transcript.updated_at, "HH:mm")
-        return _no_store(
+        return no_store(
             render(
                 "interviews/_save_status.html",
                 **_transcript_context(cycle, respondent, form, saved_at=saved_at),
@@ -671,7 +665,7 @@ def edit_pseudonyms(year: int):
             db.session.commit()
             flash(_("Added; it is applied to every write-out from its next save."), "success")
             return redirect(url_for("interviews.edit_pseudonyms", year=year))
-    return _no_store(
+    return no_store(
         render(
             "interviews/pseudonyms.html",
             status=422 if request.method == "POST" else 200,

@@ -24,18 +24,13 @@ from interviews.forms import (
 )
 from interviews.models import RespondentGroup, Transcript
 from workgroup import services as core
-from workgroup.access import ALL_ROLES, cycle_or_404, render, require
+from workgroup.access import ALL_ROLES, cycle_or_404, no_store, render, require
 from workgroup.forms import ConfirmForm
 from workgroup.models import DomainError, Role
 from workgroup.views import confirm_page, confirmed
 
 CHAIR = (Role.chair,)
 GROUP = (Role.chair, Role.member)
-
-
-def _no_store(response):
-    response.headers["Cache-Control"] = "no-store"
-    return response
 
 
 # --- codebook ----------------------------------------------------------------------------
@@ -420,7 +415,7 @@ def code_transcript(year: int, respondent_id: int):
     cycle, respondent, transcript = _coding_target(year, respondent_id)
     core.audit(cycle.school, current_user, "read_transcript", transcript, respondent.code)
     db.session.commit()
-    return _no_store(
+    return no_store(
         render("interviews/coding.html", **_coding_context(cycle, respondent, transcript))
     )
 
@@ -469,7 +464,7 @@ def add_fragment(year: int, respondent_id: int):
     if request.htmx:
         return _coding_update(cycle, respondent, transcript, error=error, status=422)
     context = _coding_context(cycle, respondent, transcript, form, error=error)
-    return _no_store(render("interviews/coding.html", status=422, **context))
+    return no_store(render("interviews/coding.html", status=422, **context))
 
 
 def _coding_url(year: int, respondent_id: int) -> str:
@@ -490,7 +485,7 @@ def _coding_update(cycle, respondent, transcript, status=200, **changes):
         context = {"cycle": cycle, "respondent": respondent, **changes}
     else:
         context = _coding_context(cycle, respondent, transcript, with_form=False, **changes)
-    return _no_store(render("interviews/_coding_update.html", status=status, **context))
+    return no_store(render("interviews/_coding_update.html", status=status, **context))
 
 
 @bp.route("/coding/<int:respondent_id>/fragments/<int:fragment_id>", methods=["POST"])
@@ -523,7 +518,7 @@ def recode_fragment(year: int, respondent_id: int, fragment_id: int):
         return redirect(
             url_for("interviews.code_transcript", year=year, respondent_id=respondent_id)
         )
-    return _no_store(
+    return no_store(
         render(
             "interviews/_coding_area.html",
             status=422 if error else 200,
@@ -546,7 +541,7 @@ def delete_fragment(year: int, respondent_id: int, fragment_id: int):
         return redirect(
             url_for("interviews.code_transcript", year=year, respondent_id=respondent_id)
         )
-    return _no_store(
+    return no_store(
         render("interviews/_coding_area.html", **_coding_context(cycle, respondent, transcript))
     )
 

@@ -117,3 +117,9 @@ def render(template: str, partial: str | None = None, status: int = 200, **conte
     response.status_code = status
     response.vary.add("HX-Request")
     return response
+
+
+def no_store(response):
+    """Personal data (write-outs, coding) is kept in no shared or browser cache."""
+    response.headers["Cache-Control"] = "no-store"
+    return response

@@ -14,43 +14,21 @@ from collections import Counter
 from dataclasses import dataclass
 
 import pytest
-from flask_babel import force_locale, gettext
 from playwright.sync_api import Page, expect
 from sqlalchemy import select
 
 from app import db
 from interviews import coding
 from interviews.models import Fragment, Respondent, Transcript
-from tests.conftest import PASSWORD
+from tests.e2e.helpers import PHONE, assert_no_horizontal_scroll, log_in, nl
 from workgroup.models import Cycle
 
 pytestmark = pytest.mark.e2e
 
 DESKTOP = {"width": 1280, "height": 800}
-PHONE = {"width": 375, "height": 740}
 CHAIR = "voorzitter@example.nl"
 YEAR = 2026
 ANALYSIS = f"/years/{YEAR}/interviews/analysis"
-
-
-def nl(app, msgid: str) -> str:
-    """The Dutch text the app shows for ``msgid``, whatever the catalog says today."""
-    with app.test_request_context(), force_locale("nl"):
-        return gettext(msgid)
-
-
-def log_in(page: Page, base: str, email: str) -> None:
-    page.goto(f"{base}/login")
-    page.fill("#email", email)
-    page.fill("#password", PASSWORD)
-    page.click("#login-form button[type=submit]")
-    expect(page).not_to_have_url(re.compile(r"/login"))
-
-
-def assert_no_horizontal_scroll(page: Page) -> None:
-    width = page.evaluate("document.documentElement.scrollWidth")
-    viewport = page.viewport_size["width"]
-    assert width <= viewport, f"{page.url} scrolls sideways: {width}px wide in {viewport}px"
 
 
 # --- the data behind the pages -----------------------------------------------------------

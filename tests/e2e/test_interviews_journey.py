@@ -12,19 +12,17 @@ import re
 from datetime import date
 
 import pytest
-from flask_babel import force_locale, gettext
 from playwright.sync_api import BrowserContext, Page, expect
 from sqlalchemy import select
 
 from app import db
 from interviews import services
 from interviews.models import ConsentMethod, Respondent, RespondentGroup, Transcript
-from tests.conftest import PASSWORD
+from tests.e2e.helpers import PHONE, assert_no_horizontal_scroll, log_in, nl
 from workgroup.models import AuditEvent, Cycle, Role, User, WorkgroupMember
 
 pytestmark = pytest.mark.e2e
 
-PHONE = {"width": 375, "height": 740}
 PARENT = "ouder@example.nl"  # Samira El Idrissi, member (parent) of the demo school
 CHAIR = "voorzitter@example.nl"
 YEAR = 2026
@@ -34,25 +32,6 @@ SENTENCES = (
     "Ze belde de leerkracht en kreeg dezelfde dag een afspraak. "
     "Wat hielp was dat de school haar op de hoogte hield."
 )
-
-
-def nl(app, msgid: str) -> str:
-    """The Dutch text the app shows for ``msgid``, whatever the catalog says today."""
-    with app.test_request_context(), force_locale("nl"):
-        return gettext(msgid)
-
-
-def log_in(page: Page, base: str, email: str) -> None:
-    page.goto(f"{base}/login")
-    page.fill("#email", email)
-    page.fill("#password", PASSWORD)
-    page.click("#login-form button[type=submit]")
-    expect(page).not_to_have_url(re.compile(r"/login"))
-
-
-def assert_no_horizontal_scroll(page: Page) -> None:
-    width = page.evaluate("document.documentElement.scrollWidth")
-    assert width <= PHONE["width"], f"{page.url} scrolls sideways: {width}px wide"
 
 
 def status_class(status: str) -> re.Pattern:

@@ -10,30 +10,15 @@ from __future__ import annotations
 import re
 
 import pytest
-from flask_babel import force_locale, gettext
 from playwright.sync_api import Dialog, Page, expect
 
 from app import db
 from tests.conftest import PASSWORD, make_school
+from tests.e2e.helpers import PHONE, assert_no_horizontal_scroll, log_in, nl
 from workgroup import services
 from workgroup.models import AgendaItem, Cycle, Goal, GoalSource, Meeting, Role, School, Startfoto
 
 pytestmark = pytest.mark.e2e
-
-PHONE = {"width": 375, "height": 740}
-
-
-def nl(app, msgid: str) -> str:
-    """The Dutch text the app shows for ``msgid``, whatever the catalog says today."""
-    with app.test_request_context(), force_locale("nl"):
-        return gettext(msgid)
-
-
-def log_in(page: Page, base: str, email: str) -> None:
-    page.goto(f"{base}/login")
-    page.fill("#email", email)
-    page.fill("#password", PASSWORD)
-    page.click("#login-form button[type=submit]")
 
 
 def item_ids(page: Page) -> list[int]:
@@ -49,11 +34,6 @@ def wait_for_ids(page: Page, expected: list[int]) -> None:
            === JSON.stringify(expected)""",
         arg=[f"item-{i}" for i in expected],
     )
-
-
-def assert_no_horizontal_scroll(page: Page) -> None:
-    width = page.evaluate("document.documentElement.scrollWidth")
-    assert width <= PHONE["width"], f"{page.url} scrolls sideways: {width}px wide"
 
 
 def test_chair_starts_a_year_and_prepares_the_first_meeting(app, live_server, page: Page):

@@ -12,11 +12,11 @@ import re
 from datetime import date, time
 
 import pytest
-from flask_babel import force_locale, gettext
 from playwright.sync_api import Page, expect
 
 from app import db
 from tests.conftest import PASSWORD, make_school
+from tests.e2e.helpers import PHONE, assert_no_horizontal_scroll, nl
 from workgroup.models import (
     Cycle,
     Function,
@@ -31,7 +31,6 @@ from workgroup.models import (
 
 pytestmark = pytest.mark.e2e
 
-PHONE = {"width": 375, "height": 740}
 YEAR = 2026
 SCHOOL = "Basisschool De Esdoorn"
 GROUP = "Werkgroep Samen tegen Pesten"
@@ -75,12 +74,6 @@ STARTFOTO = {
 }
 
 
-def nl(app, msgid: str, **variables) -> str:
-    """The Dutch text the app shows for ``msgid``, whatever the catalog says today."""
-    with app.test_request_context(), force_locale("nl"):
-        return gettext(msgid, **variables)
-
-
 def log_in(page: Page, base: str, email: str) -> None:
     page.goto(f"{base}/login")
     page.fill("#email", email)
@@ -93,11 +86,6 @@ def log_out(page: Page, base: str) -> None:
     page.click(".user-menu summary")
     page.click(".user-menu form[action='/logout'] button[type=submit]")
     expect(page).to_have_url(re.compile(re.escape(f"{base}/login") + r"(\?.*)?$"))
-
-
-def assert_no_horizontal_scroll(page: Page) -> None:
-    width = page.evaluate("document.documentElement.scrollWidth")
-    assert width <= PHONE["width"], f"{page.url} scrolls sideways: {width}px wide"
 
 
 def has_class(name: str) -> re.Pattern:
