@@ -309,7 +309,7 @@ def import_codebook_csv(cycle: Cycle, data: bytes) -> tuple[int, int]:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise DomainError(_("Save the codebook as CSV in UTF-8 and try again.")) from error
-    rows = list(csv.DictReader(io.StringIO(text)))
+    rows = list(csv.DictReader(io.StringIO(text.replace("\x00", ""))))
     if not rows or "code" not in rows[0]:
         raise DomainError(_("The file needs the columns theme, code, description and colour."))
     themes = {t.name.lower(): t for t in themes_of(cycle)}

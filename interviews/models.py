@@ -216,7 +216,7 @@ class Respondent(db.Model):
 
     interviewer: Mapped[WorkgroupMember | None] = relationship()
     consents: Mapped[list[Consent]] = relationship(
-        back_populates="respondent", order_by="Consent.recorded_at", cascade="all, delete-orphan"
+        back_populates="respondent", order_by="Consent.id", cascade="all, delete-orphan"
     )
     transcript: Mapped[Transcript | None] = relationship(
         back_populates="respondent", cascade="all, delete-orphan"

@@ -555,7 +555,8 @@ def save_transcript(
     _require_handler(respondent, user, role)
     if not respondent.may_write_out:
         raise DomainError(str(NEEDS_CONSENT))
-    body = body.replace("\r\n", "\n").replace("\r", "\n")
+    # NUL cannot be stored by PostgreSQL and is never meant; line ends become \n.
+    body = body.replace("\x00", "").replace("\r\n", "\n").replace("\r", "\n")
     if len(body) > MAX_TRANSCRIPT_CHARS:
         raise DomainError(
             _("This text is too long for one interview (at most 200,000 characters).")

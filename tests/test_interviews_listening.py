@@ -73,7 +73,8 @@ def _new_respondent(app, interviewer="Samira El Idrissi", group=RespondentGroup.
 
 def _events(app, action: str) -> list[AuditEvent]:
     with app.app_context():
-        return list(db.session.scalars(db.select(AuditEvent).where(AuditEvent.action == action)))
+        query = db.select(AuditEvent).where(AuditEvent.action == action).order_by(AuditEvent.id)
+        return list(db.session.scalars(query))
 
 
 # --- the demo year -----------------------------------------------------------------------
