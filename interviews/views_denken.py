@@ -579,7 +579,11 @@ def show_analysis(year: int):
         points=points,
         max_total=max((p.total_codes for p in points), default=0),
         reading=analysis.saturation_reading(points),
-        quotes=analysis.quotes_by_theme(coded, codes),
+        # quotes are pieces of write-outs: for those who read write-outs (chair, coders) only
+        may_read_quotes=coding.is_coder(cycle, current_user, g.role),
+        quotes=analysis.quotes_by_theme(coded, codes)
+        if coding.is_coder(cycle, current_user, g.role)
+        else {},
         fragment_total=len(coded),
     )
 

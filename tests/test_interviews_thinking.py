@@ -1167,3 +1167,23 @@ def test_every_analysis_has_a_chart_and_a_table(app, chair):
     assert page.count("<desc") == 4 and page.count("<table") >= 4
     matrix = page.split('class="chart chart--matrix"')[1].split("</svg>")[0]
     assert matrix.count("<rect") == codes * 10  # every code × the ten write-outs
+
+
+def test_telling_quotes_in_the_analysis_only_for_chair_and_coders(app, chair, member):
+    """A quote is a piece of someone's write-out: a member who does not code sees the
+    counts, not the quotes."""
+    with app.app_context():
+        quoted = db.session.scalars(
+            db.select(Fragment).where(Fragment.is_quote.is_(True)).order_by(Fragment.id)
+        ).first()
+        text = quoted.text
+    assert text in html.unescape(_text(chair.get("/years/2026/interviews/analysis")))
+    _set_coder(app, "Samira El Idrissi", False)
+    page = html.unescape(_text(member.get("/years/2026/interviews/analysis")))
+    assert text not in page
+    assert (
+        nl(app, "Quotes are pieces of the write-outs: the chair and the coders see them here.")
+        in page
+    )
+    _set_coder(app, "Samira El Idrissi", True)
+    assert text in html.unescape(_text(member.get("/years/2026/interviews/analysis")))
