@@ -904,7 +904,12 @@ def theme_step(cycle: Cycle) -> ChainStep:
         _("Themes and focus"),
         focus > 0,
         "interviews.show_codebook",
-        _("%(n)d themes, %(focus)d in focus", n=len(themes), focus=focus),
+        ngettext(
+            "%(num)d theme, %(focus)d in focus",
+            "%(num)d themes, %(focus)d in focus",
+            len(themes),
+            focus=focus,
+        ),
     )
 
 

@@ -176,3 +176,16 @@ def test_interview_card_is_a_word_document_with_prompts(chair):
     assert len(bullets) >= 5
     assert document.sections[0].header.paragraphs[0].text == "OBS De Regenboog (demo)"
     assert "PAGE" in document.sections[0].footer._element.xml
+
+
+def test_cancel_in_the_guided_start_goes_back_to_it(chair):
+    """Adding a member or filling the startfoto from the guided start: Cancel returns there."""
+    cancel = re.compile(r'<a class="button button--quiet" href="([^"]*)">')
+    for url in (
+        "/years/2026/members/new?next=/welcome",
+        "/years/2026/startfoto/edit?next=/welcome",
+    ):
+        assert cancel.findall(chair.get(url).get_data(as_text=True)) == ["/welcome"], url
+    # anywhere else Cancel goes to the page the form belongs to, never to a foreign address
+    page = chair.get("/years/2026/members/new?next=//evil.example").get_data(as_text=True)
+    assert cancel.findall(page) == ["/years/2026/members"]
