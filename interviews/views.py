@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from datetime import date
 
-from flask import Response, abort, flash, g, redirect, request, url_for
+from flask import abort, flash, g, redirect, request, url_for
 from flask_babel import format_time
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -34,7 +34,7 @@ from interviews.models import (
 )
 from interviews.training import score_exercise
 from workgroup import services as core
-from workgroup.access import ALL_ROLES, cycle_or_404, no_store, render, require
+from workgroup.access import ALL_ROLES, attachment, cycle_or_404, no_store, render, require
 from workgroup.forms import ConfirmForm, ExerciseForm
 from workgroup.guidance import EXERCISE, TRAINING
 from workgroup.models import DomainError, Role
@@ -438,13 +438,12 @@ def export_respondent(year: int, respondent_id: int):
     respondent = _respondent_or_404(cycle, respondent_id)
     data = services.respondent_export(respondent, current_user)
     db.session.commit()
-    return Response(
-        json.dumps(data, ensure_ascii=False, indent=2),
-        mimetype="application/json",
-        headers={
-            "Content-Disposition": f'attachment; filename="{respondent.code}-{cycle.label}.json"',
-            "Cache-Control": "no-store",
-        },
+    return no_store(
+        attachment(
+            json.dumps(data, ensure_ascii=False, indent=2),
+            "application/json",
+            f"{respondent.code}-{cycle.label}.json",
+        )
     )
 
 

@@ -24,7 +24,7 @@ from interviews.forms import (
 )
 from interviews.models import RespondentGroup, Transcript
 from workgroup import services as core
-from workgroup.access import ALL_ROLES, cycle_or_404, no_store, render, require
+from workgroup.access import ALL_ROLES, attachment, cycle_or_404, no_store, render, require
 from workgroup.forms import ConfirmForm
 from workgroup.models import DomainError, Role
 from workgroup.views import confirm_page, confirmed
@@ -289,10 +289,8 @@ def delete_theme(year: int, theme_id: int):
 def export_codebook(year: int):
     """The codebook as CSV, to keep or to start next year with."""
     cycle = cycle_or_404(year)
-    return Response(
-        "\ufeff" + coding.export_codebook_csv(cycle),
-        mimetype="text/csv",
-        headers={"Content-Disposition": f'attachment; filename="codebook-{cycle.label}.csv"'},
+    return attachment(
+        "\ufeff" + coding.export_codebook_csv(cycle), "text/csv", f"codebook-{cycle.label}.csv"
     )
 
 

@@ -391,6 +391,12 @@ def _problem(role: str, route: Route, response, htmx: bool) -> str | None:
     target = _redirect_target(response, htmx)
     if status >= 500:
         return f"server error {status}"
+    for name, value in response.headers.items():
+        # the test client accepts any text; a real server writes headers as latin-1
+        try:
+            value.encode("latin-1")
+        except UnicodeEncodeError:
+            return f"header {name} cannot be sent by a real server: {value!r}"
     if role in ("other_chair", "admin"):
         # The invitation link (public, holds a secret token) names the school it is for, and
         # the administrator's school list names every school; nothing else may show demo data.

@@ -9,8 +9,19 @@ them for every route.
 from __future__ import annotations
 
 from functools import wraps
+from io import BytesIO
 
-from flask import abort, g, make_response, redirect, render_template, request, session, url_for
+from flask import (
+    abort,
+    g,
+    make_response,
+    redirect,
+    render_template,
+    request,
+    send_file,
+    session,
+    url_for,
+)
 from flask_login import current_user
 
 from workgroup import services
@@ -123,3 +134,10 @@ def no_store(response):
     """Personal data (write-outs, coding) is kept in no shared or browser cache."""
     response.headers["Cache-Control"] = "no-store"
     return response
+
+
+def attachment(data: str | bytes, mimetype: str, filename: str):
+    """A download. Flask writes the file name so that any name (an en dash in "2026–2027",
+    accents) survives the latin-1 header of a real server."""
+    body = data.encode() if isinstance(data, str) else data
+    return send_file(BytesIO(body), mimetype=mimetype, as_attachment=True, download_name=filename)
