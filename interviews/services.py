@@ -22,7 +22,7 @@ from flask_babel import format_date, ngettext
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import load_only, selectinload
 
 from app import db
 from interviews import coding
@@ -803,14 +803,17 @@ def purge_expired(today: date) -> list[tuple[str, int, str]]:
     Returns (school, start year, respondent code) for each transcript removed.
     """
     removed = []
-    rows = db.session.execute(
-        select(Transcript, Respondent, Cycle)
-        .join(Respondent, Transcript.respondent_id == Respondent.id)
-        .join(Cycle, Respondent.cycle_id == Cycle.id)
-        .order_by(Cycle.id, Respondent.number)
-    ).all()
-    for transcript, respondent, cycle in rows:
-        if cycle.delete_by < today:
+    expired = [c for c in db.session.scalars(select(Cycle)) if c.delete_by < today]
+    for cycle in expired:
+        # only ids: the write-outs themselves are deleted, never read
+        rows = db.session.execute(
+            select(Transcript, Respondent)
+            .join(Respondent, Transcript.respondent_id == Respondent.id)
+            .where(Respondent.cycle_id == cycle.id)
+            .options(load_only(Transcript.id, Transcript.respondent_id))
+            .order_by(Respondent.number)
+        ).all()
+        for transcript, respondent in rows:
             removed.append((cycle.school.name, cycle.start_year, respondent.code))
             audit(cycle.school, None, "purge_transcript", transcript, respondent.code)
             db.session.delete(transcript)

@@ -21,6 +21,7 @@ from interviews import services
 from interviews.models import (
     Consent,
     ConsentText,
+    Fragment,
     GuideQuestion,
     Respondent,
     RespondentGroup,
@@ -206,6 +207,14 @@ def test_respondents_get_codes_in_order_and_never_reuse_them(app, chair):
     )
     with app.app_context():
         assert db.session.get(Respondent, rid) is None
+    # a withdrawn respondent keeps its code: the next one does not get it again
+    with app.app_context():
+        services.withdraw_consent(_respondent(12), _user("voorzitter@example.nl"))
+        db.session.commit()
+    chair.post(f"{BASE}/respondents/new", data={"group": "parent", "interviewer_id": "0"})
+    with app.app_context():
+        codes = [r.code for r in services.respondents_of(_cycle())]
+        assert codes.count("R12") == 1 and codes[-1] == "R13"
 
 
 def test_a_respondent_with_consent_cannot_be_removed_only_withdrawn(app, chair):
@@ -628,6 +637,8 @@ def test_purge_expired_deletes_write_outs_after_the_date_and_says_what(app, runn
     assert "R01" in result.output and "10 write-out(s) deleted." in result.output
     with app.app_context():
         assert db.session.scalar(db.select(db.func.count(Transcript.id))) == 0
+        # nothing coded from them survives either
+        assert db.session.scalar(db.select(db.func.count(Fragment.id))) == 0
         assert len(_events(app, "purge_transcript")) == 10
     again = runner.invoke(args=["purge-expired"])
     assert "0 write-out(s) deleted." in again.output
