@@ -446,11 +446,18 @@ class Segment:
     fragments: tuple[Fragment, ...]
 
     @property
-    def colour(self) -> str | None:
+    def code_id(self) -> int | None:
+        """The code whose colour the segment is highlighted in: the first code of the first
+        fragment over it that has one."""
         for fragment in self.fragments:
             if fragment.codes:
-                return fragment.codes[0].colour
+                return fragment.codes[0].id
         return None
+
+    @property
+    def code_names(self) -> str:
+        names = dict.fromkeys(c.name for f in self.fragments for c in f.codes)
+        return ", ".join(names)
 
 
 def segments(body: str, fragments: list[Fragment]) -> list[Segment]:
