@@ -15,6 +15,7 @@ from sqlalchemy import (
     Enum,
     ForeignKey,
     Index,
+    LargeBinary,
     String,
     Table,
     Text,
@@ -109,6 +110,13 @@ class School(db.Model):
     is_demo: Mapped[bool] = mapped_column(default=False)
     #: What the working group calls itself, e.g. "Werkgroep Samen tegen Pesten".
     group_name: Mapped[str] = mapped_column(String(120), default="")
+    #: The school's logo for the documents (PNG or JPEG, checked, at most 1 MB).
+    logo: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True)
+    logo_mimetype: Mapped[str] = mapped_column(String(20), default="", server_default="")
+    #: The house colour of the documents and charts, ``#rrggbb``.
+    house_colour: Mapped[str] = mapped_column(
+        String(7), default="#1f5fa8", server_default="#1f5fa8"
+    )
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     cycles: Mapped[list[Cycle]] = relationship(
@@ -129,6 +137,12 @@ class User(UserMixin, db.Model):
     password_hash: Mapped[str] = mapped_column(String(255))
     #: Platform administrator: creates schools and their first chair, sees no school's data.
     is_admin: Mapped[bool] = mapped_column(default=False)
+    #: Base32 secret of the optional two-factor login (TOTP); set while enrolling.
+    totp_secret: Mapped[str | None] = mapped_column(String(64))
+    #: When two-factor login was confirmed with a first code; None means it is off.
+    totp_enabled_at: Mapped[datetime | None]
+    #: The last accepted TOTP time step, so one code cannot be used twice.
+    totp_last_step: Mapped[int | None]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     memberships: Mapped[list[Membership]] = relationship(
@@ -215,6 +229,8 @@ class Cycle(db.Model):
     #: After this date ``flask purge-expired`` deletes the year's transcripts; empty means the
     #: default, 31 August after the school year (``delete_by``).
     delete_on: Mapped[date | None]
+    #: How many experiments may run at the same time (one to three works best).
+    running_limit: Mapped[int] = mapped_column(default=3, server_default="3")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     school: Mapped[School] = relationship(back_populates="cycles")
