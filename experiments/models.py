@@ -100,6 +100,8 @@ class MeasureKind(enum.StrEnum):
         low, high = self.bounds
         if self is MeasureKind.count and value != int(value):
             raise DomainError(_l("A count is a whole number."))
+        if self is MeasureKind.yes_no and value not in (0, 1):
+            raise DomainError(MEASURE_RANGE_MESSAGES[self])
         if self is MeasureKind.scale and value != int(value):
             raise DomainError(_l("A score is a whole number from 1 to 5."))
         if (low is not None and value < low) or (high is not None and value > high):

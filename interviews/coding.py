@@ -568,6 +568,41 @@ def goal_theme_ids(goal: Goal) -> set[int]:
     )
 
 
+def goal_theme_map(cycle: Cycle) -> dict[int, set[int]]:
+    """For every goal of the year: the ids of the themes behind it, in one query."""
+    result: dict[int, set[int]] = {}
+    rows = db.session.execute(
+        select(goal_themes.c.goal_id, goal_themes.c.theme_id)
+        .join(Goal, Goal.id == goal_themes.c.goal_id)
+        .where(Goal.cycle_id == cycle.id)
+    )
+    for goal_id, theme_id in rows:
+        result.setdefault(goal_id, set()).add(theme_id)
+    return result
+
+
+def usable_quotes(cycle: Cycle) -> list[Fragment]:
+    """Telling quotes whose respondent's consent covers quotes, oldest interview first."""
+    fragments = db.session.scalars(
+        select(Fragment)
+        .join(Transcript, Transcript.id == Fragment.transcript_id)
+        .join(Respondent, Respondent.id == Transcript.respondent_id)
+        .where(
+            Respondent.cycle_id == cycle.id,
+            Fragment.is_quote.is_(True),
+            Fragment.needs_review.is_(False),
+        )
+        .options(
+            selectinload(Fragment.codes),
+            selectinload(Fragment.transcript)
+            .selectinload(Transcript.respondent)
+            .selectinload(Respondent.consents),
+        )
+        .order_by(Respondent.number, Fragment.start_offset, Fragment.id)
+    )
+    return [f for f in fragments if f.transcript.respondent.may_quote]
+
+
 def save_focus_goal(
     cycle: Cycle,
     *,

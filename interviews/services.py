@@ -29,6 +29,7 @@ from interviews import coding
 from interviews.models import (
     Bouw,
     BullyingRelation,
+    Code,
     Consent,
     ConsentGiver,
     ConsentMethod,
@@ -39,6 +40,7 @@ from interviews.models import (
     Respondent,
     RespondentGroup,
     RespondentStatus,
+    Theme,
     Transcript,
 )
 from workgroup import services as core
@@ -935,4 +937,35 @@ def retention_notice(cycle: Cycle, role: Role, today: date) -> str | None:
 core.CHAIN_STEPS.append(interview_step)
 core.CHAIN_STEPS.append(theme_step)
 core.CYCLE_STARTED.append(coding.add_starter_codes)
+
+
+def carry_over(old: Cycle, new: Cycle) -> None:
+    """The next year starts with this year's codebook and consent text; never with
+    respondents, consents or write-outs."""
+    themes = coding.themes_of(old)
+    if themes or coding.codes_of(old):
+        for code in coding.codes_of(new):  # the starter codes make way for the group's own
+            db.session.delete(code)
+        db.session.flush()
+    copied = {}
+    for theme in themes:
+        copy = Theme(cycle_id=new.id, name=theme.name, description=theme.description,
+                     position=theme.position)  # fmt: skip
+        db.session.add(copy)
+        copied[theme.id] = copy
+    db.session.flush()
+    for code in coding.codes_of(old):
+        theme = copied.get(code.theme_id)
+        db.session.add(
+            Code(cycle_id=new.id, name=code.name, description=code.description,
+                 colour=code.colour, position=code.position,
+                 theme_id=theme.id if theme else None)
+        )  # fmt: skip
+    text = current_consent_text(old)
+    if text is not None:
+        db.session.add(ConsentText(cycle_id=new.id, version=1, body=text.body))
+    db.session.flush()
+
+
+core.CARRY_OVER.append(carry_over)
 core.DASHBOARD_NOTICES.append(retention_notice)

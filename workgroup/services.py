@@ -324,6 +324,31 @@ def start_cycle(school: School, start_year: int, by: User | None) -> Cycle:
     return cycle
 
 
+#: Functions of (old cycle, new cycle) that carry a package's data into the next year
+#: (``interviews``: codebook and consent text; ``experiments``: adopted experiments).
+CARRY_OVER: list[Callable[[Cycle, Cycle], None]] = []
+
+
+def start_next_year(cycle: Cycle, by: User | None) -> Cycle:
+    """Start the following school year from this one: the members come along, and the
+    packages add what they carry over. Never transcripts, consents or respondents."""
+    new = start_cycle(cycle.school, cycle.start_year + 1, by)
+    for member in cycle.members:
+        new.members.append(
+            WorkgroupMember(
+                user_id=member.user_id,
+                display_name=member.display_name,
+                function=member.function,
+                motive=member.motive,
+            )
+        )
+    db.session.flush()
+    for hook in CARRY_OVER:
+        hook(cycle, new)
+    audit(cycle.school, by, "start_next_year", new)
+    return new
+
+
 def _year(start_year: int) -> str:
     return f"{start_year}–{start_year + 1}"
 
@@ -721,6 +746,14 @@ CHAIN_STEPS: list[Callable[[Cycle], ChainStep]] = []
 DASHBOARD_NOTICES: list[Callable[[Cycle, Role, date], str | None]] = []
 
 
+#: Panels for the dashboard from other packages: (cycle, role) -> rendered HTML or None.
+DASHBOARD_PANELS: list[Callable[[Cycle, Role], str | None]] = []
+
+
+def dashboard_panels(cycle: Cycle, role: Role) -> list[str]:
+    return [p for p in (panel(cycle, role) for panel in DASHBOARD_PANELS) if p]
+
+
 def dashboard_notices(cycle: Cycle, role: Role, today: date) -> list[str]:
     return [n for n in (notice(cycle, role, today) for notice in DASHBOARD_NOTICES) if n]
 
@@ -758,6 +791,7 @@ def _core_chain(cycle: Cycle) -> list[ChainStep]:
         ChainStep("interviews", _("Interviews"), False, None, _("comes with LUISTEREN")),
         ChainStep("themes", _("Themes"), False, None, _("comes with DENKEN")),
         ChainStep("experiments", _("Experiments"), False, None, _("comes with DOEN")),
+        ChainStep("evaluation", _("Evaluation"), False, None, _("comes with DOEN")),
     ]
 
 
@@ -836,6 +870,7 @@ AUDIT_LABELS = {
     "change_role": _l("changed a role"),
     "remove_membership": _l("removed someone's access"),
     "start_cycle": _l("started a school year"),
+    "start_next_year": _l("started the next school year from this one"),
     "name_group": _l("named the working group"),
     "add_member": _l("added a member"),
     "update_member": _l("changed a member"),

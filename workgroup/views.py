@@ -447,6 +447,7 @@ def show_dashboard(year: int):
 @require(*ALL_ROLES)
 def list_meetings(year: int):
     """The plan of the year: dates, times, online or at school, location."""
+        panels=services.dashboard_panels(cycle, g.role),
     cycle = cycle_or_404(year)
     meetings = services.meetings_of(cycle)
     return render(
