@@ -4,4 +4,4 @@ from flask import Blueprint
 
 bp = Blueprint("experiments", __name__, url_prefix="/years/<int:year>/experiments")
 
-from experiments import models, views  # noqa: E402, F401  (tables; routes)
+from experiments import demo, models, views  # noqa: E402, F401  (demo year; tables; routes)

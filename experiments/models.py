@@ -102,8 +102,6 @@ class MeasureKind(enum.StrEnum):
             raise DomainError(_l("A count is a whole number."))
         if self is MeasureKind.yes_no and value not in (0, 1):
             raise DomainError(MEASURE_RANGE_MESSAGES[self])
-        if self is MeasureKind.scale and value != int(value):
-            raise DomainError(_l("A score is a whole number from 1 to 5."))
         if (low is not None and value < low) or (high is not None and value > high):
             raise DomainError(MEASURE_RANGE_MESSAGES[self])
 
@@ -117,7 +115,7 @@ MEASURE_KIND_LABELS = {
 
 MEASURE_RANGE_MESSAGES = {
     MeasureKind.count: _l("A count cannot be negative."),
-    MeasureKind.scale: _l("A score is a whole number from 1 to 5."),
+    MeasureKind.scale: _l("A score on this scale lies between 1 and 5."),
     MeasureKind.yes_no: _l("Enter 1 for yes or 0 for no."),
     MeasureKind.percentage: _l("A percentage lies between 0 and 100."),
 }

@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import func, select
 
 from app import db
+from experiments.models import Experiment, Observation
 from interviews.models import Fragment, Transcript
 
 
@@ -27,6 +28,14 @@ def test_seed_demo_year_builds_a_busy_year(app, runner):
         # 60 write-outs, 50 of them about 6,000 words; about 2,400 fragments
         assert len(transcripts) == 60 and len(long) == 50
         assert 2_000 <= fragments <= 2_800
+        # three experiments with 30 observations each
+        per_experiment = db.session.execute(
+            select(Experiment.id, func.count(Observation.id))
+            .join(Observation, Observation.experiment_id == Experiment.id)
+            .group_by(Experiment.id)
+            .order_by(Experiment.id)
+        ).all()
+        assert [n for _id, n in per_experiment] == [30, 30, 30]
         # every fragment points at its own passage
         for fragment in db.session.scalars(select(Fragment).limit(300)):
             body = db.session.get(Transcript, fragment.transcript_id).body

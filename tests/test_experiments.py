@@ -200,7 +200,7 @@ def test_at_most_three_measures(app, chair, demo):
 @pytest.mark.parametrize(
     ("kind", "target", "message"),
     [
-        ("scale", "7", "A score is a whole number from 1 to 5."),
+        ("scale", "7", "A score on this scale lies between 1 and 5."),
         ("percentage", "120", "A percentage lies between 0 and 100."),
         ("yes_no", "2", "Enter 1 for yes or 0 for no."),
         ("count", "-1", "A count cannot be negative."),
@@ -329,7 +329,7 @@ def test_observations_are_checked_against_their_measure(app, chair, demo):
     bad = _observe(chair, eid, date.today(), values=["6"], note="Te hoog")
     assert bad.status_code == 422
     page = _text(bad)
-    assert nl(app, "A score is a whole number from 1 to 5.") in page
+    assert nl(app, "A score on this scale lies between 1 and 5.") in page
     assert "Te hoog" in page  # the note typed is not lost
     future = _observe(chair, eid, date.today() + timedelta(days=2), values=["3"])
     assert nl(app, "An observation cannot lie in the future.") in _text(future)
@@ -542,10 +542,13 @@ def test_the_next_year_takes_members_codebook_consent_and_adopted_experiments_on
             == 0
         )
         carried = services.experiments_of(new)
-        assert [(e.title, e.stage, e.carried_from_year) for e in carried] == [
-            ("Blijft", Stage.idea, 2026)
+        # the demo's adopted experiment and this one; the abandoned one stays behind
+        assert sorted((e.title, e.stage, e.carried_from_year) for e in carried) == [
+            ("Blijft", Stage.idea, 2026),
+            ("Vijf minuten over pesten op de informatieavond", Stage.idea, 2026),
         ]
-        assert carried[0].observations == [] and carried[0].evaluation is None
+        assert all(e.observations == [] and e.evaluation is None for e in carried)
+        assert all(len(e.measures) == 1 for e in carried)
         assert not any(m.is_coder for m in new.members)
     again = chair.post(f"{BASE}/next-year", data={"confirm": "yes"})
     assert again.status_code == 302
@@ -569,7 +572,7 @@ def test_measure_kinds_check_values():
     MeasureKind.yes_no.check(1)
     for kind, value in [
         (MeasureKind.scale, 0),
-        (MeasureKind.scale, 2.5),
+        (MeasureKind.scale, 5.5),
         (MeasureKind.percentage, 100.5),
         (MeasureKind.yes_no, 0.5),
         (MeasureKind.count, -2),
