@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import zipfile
 from dataclasses import dataclass
+from datetime import date
 from urllib.parse import urlsplit
 
 import pytest
@@ -20,6 +21,8 @@ from sqlalchemy import select
 from werkzeug.routing import Rule
 
 from app import db
+from experiments import services as experiment_services
+from experiments.models import Experiment, MeasureKind, Stage
 from interviews import coding
 from interviews import services as interview_services
 from interviews.models import Respondent, RespondentGroup, Solution
@@ -57,6 +60,7 @@ DEMO_ONLY = (
     "Ik mocht niet meer meedoen met tikkertje",  # a demo write-out
     "Kun je vertellen over een situatie met pesten",  # the demo interview guide
 )
+    "Vrijdagbericht aan ouders",  # a demo experiment
 
 #: URL arguments that name one object of the demo school; another school gets 404 for them.
 OBJECT_ARGUMENTS = {
@@ -73,6 +77,9 @@ OBJECT_ARGUMENTS = {
     "goal_id",
     "solution_id",
 }
+    "experiment_id",
+    "measure_id",
+    "observation_id",
 
 #: Logins of the roles; ``None`` is the anonymous visitor.
 EMAILS = {
@@ -197,6 +204,41 @@ def _solution(number: int) -> int:
 
 
 #: The demo year's meeting 1 has final (locked) minutes, meeting 2 is open for changes: a
+def _experiment(number: int) -> int:
+    """The demo's first running experiment, with two measures and twelve observations."""
+    return next(
+        e.id for e in experiment_services.experiments_of(_cycle()) if e.stage is Stage.running
+    )
+
+
+def _measure(number: int) -> int:
+    return db.session.get(Experiment, _experiment(number)).measures[0].id
+
+
+def _observation(number: int) -> int:
+    return db.session.get(Experiment, _experiment(number)).observations[0].id
+
+
+def _designed_experiment(number: int) -> int:
+    """A design of its own, ready to start or to go back to idea."""
+    experiment = experiment_services.save_design(
+        _cycle(),
+        experiment_services.Design(
+            title=f"Toegangsexperiment {next(_made)}",
+            aim="Doel",
+            prediction="We verwachten iets.",
+            goal_ids=(services.startfoto_goals(_cycle())[0].id,),
+        ),
+    )
+    experiment_services.add_measure(experiment, name="Meting", kind=MeasureKind.count)
+    experiment_services.move(experiment, Stage.designed)
+    return experiment.id
+
+
+def _startfoto_goal(number: int) -> int:
+    return services.startfoto_goals(_cycle())[0].id
+
+
 #: route with a meeting number is tried on both.
 MEETINGS = (1, 2)
 
@@ -221,6 +263,9 @@ ARGUMENTS = {
     "goal_id": _goal,
     "solution_id": _solution,
 }
+    "experiment_id": _experiment,
+    "measure_id": _measure,
+    "observation_id": _observation,
 
 
 #: Routes that need another object than ARGUMENTS gives: one whose working request would do
@@ -234,6 +279,9 @@ ARGUMENTS_FOR = {
     "interviews.mark_consent_asked": {"respondent_id": _fresh_respondent},
     "interviews.record_consent": {"respondent_id": _fresh_respondent},
 }
+    "experiments.move_experiment": {"experiment_id": _designed_experiment},
+    "experiments.delete_experiment": {"experiment_id": _designed_experiment},
+    "experiments.edit_goal_review": {"goal_id": _startfoto_goal},
 #: Arguments that must be made in this order (a solution belongs to its goal).
 ORDERED = ("respondent_id", "code_id", "fragment_id", "solution_id", "goal_id")
 
@@ -352,7 +400,7 @@ def _text_of(response) -> str:
             return "".join(
                 docx.read(name).decode() for name in docx.namelist() if name.endswith(".xml")
             )
-    return data.decode()
+    return data.decode(errors="replace")  # a PNG is bytes; its text part is still searched
 
 
 def _send(client: CSRFClient, route: Route, htmx: bool):
@@ -620,6 +668,40 @@ CHANGE_NOTHING_IN_THE_DATABASE = {
     "workgroup.set_language",
     "workgroup.choose_school",
     "interviews.check_exercise",
+    "experiments.set_limit": {"limit": "2"},
+    "experiments.new_experiment": {
+        "title": "Nieuw experiment",
+        "size": "small",
+        "term": "short",
+        "lead_id": "0",
+    },
+    "experiments.edit_experiment": {
+        "title": "Andere titel",
+        "size": "small",
+        "term": "short",
+        "lead_id": "0",
+    },
+    "experiments.move_experiment": {"to": "idea"},
+    "experiments.delete_experiment": {"confirm": "yes"},
+    "experiments.add_measure": {"name": "Nieuwe meting", "kind": "count"},
+    "experiments.edit_measure": {"name": "Andere meting", "kind": "percentage"},
+    "experiments.delete_measure": {"confirm": "yes"},
+    "experiments.add_observation": {
+        "observed_on": lambda: date.today().isoformat(),
+        "note": "Gezien op het plein",
+    },
+    "experiments.delete_observation": {"confirm": "yes"},
+    "experiments.edit_evaluation": {
+        "went_as_planned": "Goed",
+        "pupils_score": "4",
+        "parents_score": "0",
+        "teachers_score": "0",
+        "contribution_score": "3",
+        "decision": "adapt",
+    },
+    "experiments.edit_goal_review": {"status": "achieved", "evidence": "Bewijs"},
+    "experiments.save_lessons": {"lessons": "Een les"},
+    "experiments.start_next_year": {"confirm": "yes"},
     "interviews.check_question",
 }
 

@@ -13,6 +13,7 @@ member) only changes which valid answer a later example gets.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
@@ -496,6 +497,122 @@ FORMS = (
     ),
 )
 
+    Form(
+        "new_experiment",
+        "chair",
+        "/years/2026/experiments/new",
+        {
+            "title": FREE,
+            "aim": FREE,
+            "prediction": FREE,
+            "activities": FREE,
+            "participants": FREE,
+            "pupil_ideas": FREE,
+            "needs": FREE,
+            "goal_ids": one_of("{startfoto_goal}", "0"),
+            "theme_ids": one_of("{theme}", "0"),
+            "lead_id": one_of("0", "{samira}", "9" * 12),
+            "starts_on": DATE,
+            "ends_on": DATE,
+            "size": one_of("small", "large"),
+            "term": one_of("short", "long"),
+            "approach": one_of("", "steungroep"),
+        },
+        ("/years/2026/experiments/", "/years/2026/"),
+    ),
+    Form(
+        "edit_experiment",
+        "chair",
+        "/years/2026/experiments/{experiment}/edit",
+        {
+            "title": FREE,
+            "aim": FREE,
+            "goal_ids": one_of("{startfoto_goal}"),
+            "lead_id": one_of("0"),
+            "size": one_of("small"),
+            "term": one_of("short"),
+            "starts_on": DATE,
+        },
+        ("/years/2026/experiments/{experiment}", "/years/2026/experiments/evaluation"),
+    ),
+    Form(
+        "move_experiment",
+        "chair",
+        "/years/2026/experiments/{experiment}/stage",
+        {"to": one_of("evaluated", "running", "idea")},
+    ),
+    Form("set_limit", "chair", "/years/2026/experiments/limit", {"limit": one_of("3", "0", "7")}),
+    Form(
+        "add_measure",
+        "chair",
+        "/years/2026/experiments/{experiment}/measures",
+        {
+            "name": FREE,
+            "kind": one_of("count", "scale", "yes_no", "percentage"),
+            "baseline": one_of("3", "3,5", "-1", "1e400"),
+            "target": one_of("4", "nan", "inf"),
+            "measured_by": FREE,
+            "measured_when": FREE,
+        },
+        ("/years/2026/experiments/{experiment}",),
+    ),
+    Form(
+        "edit_measure",
+        "chair",
+        "/years/2026/experiments/{experiment}/measures/{measure}/edit",
+        {"name": FREE, "kind": one_of("percentage", "count"), "target": one_of("80", "x")},
+        ("/years/2026/experiments/{experiment}",),
+    ),
+    Form(
+        "add_observation",
+        "chair",
+        "/years/2026/experiments/{experiment}/observations",
+        {
+            "observed_on": one_of("2026-11-20", "2026-13-01", "2099-01-01"),
+            "value-{measure}": one_of("50", "3,5", "101", "-4", "abc"),
+            "note": FREE,
+            "adjustment": FREE,
+        },
+        ("/years/2026/experiments/{experiment}", "/years/2026/", "/years/2026/experiments/"),
+    ),
+    Form(
+        "edit_evaluation",
+        "chair",
+        "/years/2026/experiments/{experiment}/evaluation",
+        {
+            "went_as_planned": FREE,
+            "pupils_score": one_of("0", "5", "6"),
+            "parents_score": one_of("3"),
+            "teachers_score": one_of("0"),
+            "contribution_score": one_of("4", "x"),
+            "pupils_comment": FREE,
+            "contribution": FREE,
+            "prediction_review": FREE,
+            "decision": one_of("adopt", "adapt", "abandon", ""),
+            "next_steps": FREE,
+        },
+        ("/years/2026/experiments/{experiment}", "/years/2026/experiments/evaluation"),
+    ),
+    Form(
+        "edit_goal_review",
+        "chair",
+        "/years/2026/experiments/evaluation/goals/{startfoto_goal}",
+        {
+            "status": one_of("achieved", "partly", "not_yet", ""),
+            "evidence": FREE,
+            "experiment_ids": one_of("{experiment}", "0"),
+            "theme_ids": one_of("{theme}", "0"),
+            "quote_ids": one_of("0", "{fragment}"),
+        },
+        ("/years/2026/experiments/evaluation",),
+    ),
+    Form(
+        "save_lessons",
+        "chair",
+        "/years/2026/experiments/evaluation/lessons",
+        {"lessons": FREE},
+        ("/years/2026/experiments/evaluation",),
+    ),
 #: 409: a write-out saved on top of a newer version is a conflict, shown with both texts.
 FORM_STATUSES = {200, 302, 303, 404, 409, 422}
 
@@ -553,17 +670,29 @@ def ids(app, demo) -> dict[str, str]:
         }
         db.session.commit()
     return {key: str(value) for key, value in values.items()}
+            "experiment": _running_experiment(cycle).id,
+            "measure": _running_experiment(cycle).measures[0].id,
+            "startfoto_goal": services.startfoto_goals(cycle)[0].id,
 
 
 def _fill(value, ids: dict[str, str]):
     """Put the real id in for a placeholder such as ``{member}``; leave other text alone."""
     if isinstance(value, dict):
-        return {name: _fill(v, ids) for name, v in value.items()}
+        return {name.format(**ids): _fill(v, ids) for name, v in value.items()}
     if isinstance(value, list):
         return [_fill(v, ids) for v in value]
     if value.startswith("{") and value.endswith("}") and value[1:-1] in ids:
         return ids[value[1:-1]]
     return value
+def _running_experiment(cycle):
+    from experiments import services as experiment_services
+    from experiments.models import Stage
+
+    return next(
+        e for e in experiment_services.experiments_of(cycle) if e.stage is Stage.running
+    )
+
+
 
 
 def _client(app, name: str) -> CSRFClient:
@@ -625,6 +754,7 @@ def test_random_input_never_breaks_a_form(app, ids, form):
     )
     @given(values=fields, htmx=st.booleans())
     def post_random(values, htmx):
+    form = dataclasses.replace(form, shown_on=tuple(p.format(**ids) for p in form.shown_on))
         _post_and_check(client, form, url, token, _fill(values, ids), htmx)
 
     post_random()
@@ -658,6 +788,7 @@ def test_known_nasty_values_in_every_field(app, ids, form):
             ("meetings-1", "meetings-2", "meetings-3", "meetings-4", "meetings-5", "meetings-6")
         )
     ]
+    form = dataclasses.replace(form, shown_on=tuple(p.format(**ids) for p in form.shown_on))
     for name in names:
         for nasty in NASTY:
             value = [nasty] if isinstance(defaults[name], list) else nasty
@@ -696,6 +827,10 @@ def test_every_form_route_is_fuzzed(app):
 # --- 422 for htmx is a fragment ----------------------------------------------------------
 
 
+        "experiments.delete_experiment",
+        "experiments.delete_measure",
+        "experiments.delete_observation",
+        "experiments.start_next_year",
 @pytest.mark.parametrize(
     ("url", "body"),
     [
