@@ -392,3 +392,18 @@ def test_png_does_not_interpret_user_text_as_mathematics():
 
 def test_png_accepts_emoji_in_labels():
     bar_chart(bars=[Bar("Buddies 😀", 3), Bar("漢字", 1)]).png(dpi=50)
+
+
+def test_png_is_drawn_once_per_description_and_again_when_data_changes(app):
+    from workgroup import charts
+
+    with app.test_request_context():
+        first = BarChart("Cache", [Bar("a", 1), Bar("b", 2)])
+        same = BarChart("Cache", [Bar("a", 1), Bar("b", 2)])
+        changed = BarChart("Cache", [Bar("a", 1), Bar("b", 3)])
+        charts._PNG_CACHE.clear()
+        png = first.png()
+        assert len(charts._PNG_CACHE) == 1
+        assert same.png() is png  # served from the cache, not drawn again
+        assert changed.png() != png
+        assert len(charts._PNG_CACHE) == 2
