@@ -148,7 +148,8 @@ def test_goals_and_themes_link_both_ways(app, chair, demo):
     assert goal_text in page and theme_name in page
     # from the goal back to the experiment: the goal overview on the board and dashboard
     board = _text(chair.get(f"{BASE}/"))
-    section = board[board.index(goal_text) :]
+    overview = board[board.index('id="goals-title"') :]
+    section = overview[overview.index(goal_text) :]
     assert "Klassenafspraken" in section[:2000]
     dashboard = _text(chair.get("/years/2026/"))
     assert "Klassenafspraken" in dashboard
@@ -250,7 +251,7 @@ def test_a_design_is_ready_only_with_aim_prediction_goal_and_measure(app, chair,
 def test_illegal_steps_are_refused_with_a_clear_message(app, ctx, demo):
     cycle = _cycle(demo)
     experiment = services.save_design(cycle, services.Design(title="Sprong"))
-    with pytest.raises(DomainError, match="idea"):
+    with pytest.raises(DomainError, match=re.escape(nl(app, "idea"))):
         experiment.move_to(Stage.running)
     with pytest.raises(DomainError):
         services.move(experiment, Stage.evaluated)
