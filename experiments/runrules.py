@@ -51,7 +51,7 @@ class RunAnalysis:
     #: ``enough`` and ``longest_run >= SHIFT_LENGTH``.
     shift: bool
     #: "above" or "below" for the longest run when ``shift``; else ``None``. When an equally
-    #: long run lies on the other side too, the earlier run decides.
+    #: long run lies on the other side too, the latest run decides: it says where things stand now.
     shift_side: str | None
     #: Times two consecutive useful points lie on different sides of the median.
     crossings: int
@@ -125,7 +125,7 @@ def analyse(values: Sequence[float]) -> RunAnalysis:
             crossings += 1
             run = 0
         run += 1
-        if run > longest_run:
+        if run >= longest_run:
             longest_run, longest_side = run, side
 
     enough = n >= MIN_POINTS

@@ -192,3 +192,11 @@ def test_properties(values):
         a.crossings,
         a.longest_run,
     )
+
+
+def test_equally_long_runs_on_both_sides_report_the_latest():
+    # 1 2 1 2 1 2 | 8 9 8 9 8 9: median 5; six below, then six above. The group wants to know
+    # where it stands now: above.
+    a = analyse([1, 2, 1, 2, 1, 2, 8, 9, 8, 9, 8, 9])
+    assert a.median == 5
+    assert a.longest_run == 6 and a.shift and a.shift_side == "above"
