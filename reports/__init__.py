@@ -1,8 +1,9 @@
-"""Word documents and infographics across the cycle: pure ``build_*`` functions that return a
-python-docx ``Document``, and the download views that stream them."""
+"""Word documents, infographics and data exports across the cycle: pure ``build_*`` functions
+that lay out plain records, gatherers that fill those records (``reports.data``), the download
+views that stream them and the ``flask report`` commands."""
 
 from flask import Blueprint
 
-bp = Blueprint("reports", __name__, url_prefix="/years/<int:year>/reports")
+bp = Blueprint("reports", __name__, url_prefix="/years/<int:year>/reports", cli_group="report")
 
-from reports import views  # noqa: E402, F401  (registers the routes on bp)
+from reports import cli, doen, services, views  # noqa: E402, F401  (routes, commands, labels, DOEN)

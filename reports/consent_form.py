@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from docx.shared import Pt
 
-from reports.style import new_document
+from reports.style import Brand, branded_document, clean, new_document, paragraphs
 
 
 def build_consent_form(
@@ -18,19 +18,19 @@ def build_consent_form(
     permissions: list[str],
     signature_heading: str,
     signature_lines: list[str],
+    brand: Brand | None = None,
 ):
     """All texts come in already translated; this function only lays them out.
 
     The form carries the respondent's code, never a name: the respondent writes their own name
     on paper, and the paper stays at school.
     """
-    document = new_document(school_name, title)
+    document = branded_document(brand, title) if brand else new_document(school_name, title)
     document.add_heading(title, level=1)
     meta = document.add_paragraph()
     meta.add_run(code_line).bold = True
-    meta.add_run("\n" + version_line)
-    for paragraph in [p.strip() for p in body.split("\n\n") if p.strip()]:
-        document.add_paragraph(paragraph)
+    meta.add_run("\n" + clean(version_line))
+    paragraphs(document, body)
     document.add_heading(permissions_heading, level=2)
     for permission in permissions:
         document.add_paragraph("☐  " + permission)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from docx.shared import Cm
 
-from reports.style import new_document
+from reports.style import Brand, branded_document, new_document
 
 
 def build_interview_card(
@@ -16,9 +16,10 @@ def build_interview_card(
     prompts: list[str],
     reminders_heading: str,
     reminders: list[str],
+    brand: Brand | None = None,
 ):
     """All texts come in already translated; this function only lays them out."""
-    document = new_document(school_name, title)
+    document = branded_document(brand, title) if brand else new_document(school_name, title)
     section = document.sections[0]
     section.left_margin = section.right_margin = Cm(2)
     section.top_margin = section.bottom_margin = Cm(1.5)

@@ -27,6 +27,8 @@ from interviews import coding
 from interviews import services as interview_services
 from interviews.models import Respondent, RespondentGroup, Solution
 from tests.conftest import PASSWORD, CSRFClient
+from tests.test_reports_style import png as logo_png
+from tests.test_security_twofactor import TWO_FACTOR_PREPARE
 from workgroup import services
 from workgroup.access import ADMIN, LOGGED_IN, PUBLIC
 from workgroup.models import (
@@ -433,6 +435,11 @@ def _is_allowed(role: str, allowed) -> bool:
     return DEMO_ROLES.get(role) in allowed
 
 
+#: Routes whose right answer is the login page: logging out, and the code step of the two-step
+#: login without a password step before it (tests/test_security_twofactor.py has the rest).
+SENDS_TO_LOGIN = {"workgroup.logout", "workgroup.login_code"}
+
+
 def _problem(role: str, route: Route, response, htmx: bool) -> str | None:
     """What is wrong with this answer for this role, or None."""
     status = response.status_code
@@ -472,7 +479,7 @@ def _problem(role: str, route: Route, response, htmx: bool) -> str | None:
         return None
     if status in (401, 403, 404, 405):
         return f"allowed, yet got {status}"
-    if target == "/login" and route.endpoint != "workgroup.logout":
+    if target == "/login" and route.endpoint not in SENDS_TO_LOGIN:
         return "allowed, yet sent to the login page"
     return None
 
@@ -658,16 +665,6 @@ WORKING_BODIES = {
     "interviews.delete_focus_goal": {"confirm": "yes"},
     "interviews.add_solution": {"text": "Iets doen", "needs": "Tijd"},
     "interviews.delete_solution": {},
-}
-
-#: Routes whose working body changes only the session (or, checking an exercise, nothing);
-#: every other working body must change the database.
-CHANGE_NOTHING_IN_THE_DATABASE = {
-    "workgroup.login",
-    "workgroup.logout",
-    "workgroup.set_language",
-    "workgroup.choose_school",
-    "interviews.check_exercise",
     "experiments.set_limit": {"limit": "2"},
     "experiments.new_experiment": {
         "title": "Nieuw experiment",
@@ -706,6 +703,19 @@ CHANGE_NOTHING_IN_THE_DATABASE = {
 }
 
 
+    "reports.upload_logo": {"file": lambda: (io.BytesIO(logo_png()), "logo.png")},
+    "reports.remove_logo": {"confirm": "yes"},
+    "reports.save_colour": {"colour": "#123456"},
+}
+
+#: Routes whose working body changes only the session (or, checking an exercise, nothing);
+#: every other working body must change the database.
+CHANGE_NOTHING_IN_THE_DATABASE = {
+    "workgroup.login",
+    "workgroup.logout",
+    "workgroup.set_language",
+    "workgroup.choose_school",
+    "interviews.check_exercise",
 #: Reopening needs minutes that are final: those of meeting 1; the rest change meeting 2.
 MEETING_FOR_CSRF = {"workgroup.reopen_minutes": 1}
 

@@ -613,6 +613,29 @@ FORMS = (
         {"lessons": FREE},
         ("/years/2026/experiments/evaluation",),
     ),
+    Form(
+        "upload_logo",
+        "chair",
+        "/years/2026/reports/house-style/logo",
+        {"file": FREE},
+        ("/years/2026/reports/house-style",),
+    ),
+    Form(
+        "save_colour",
+        "chair",
+        "/years/2026/reports/house-style/colour",
+        {"colour": one_of("#123456", "#ffff00", "#1F5FA8")},
+        ("/years/2026/reports/house-style",),
+    ),
+    Form(
+        "list_schools",
+        "admin",
+        "/admin/schools",
+        {"name": FREE, "chair_email": one_of("nieuw@example.nl"), "chair_name": FREE},
+        ("/admin/schools",),
+    ),
+)
+
 #: 409: a write-out saved on top of a newer version is a conflict, shown with both texts.
 FORM_STATUSES = {200, 302, 303, 404, 409, 422}
 
@@ -816,6 +839,11 @@ def test_every_form_route_is_fuzzed(app):
         "interviews.delete_code",
         "interviews.delete_theme",
         "interviews.delete_fragment",
+        "experiments.delete_experiment",
+        "experiments.delete_measure",
+        "experiments.delete_observation",
+        "experiments.start_next_year",
+        "reports.remove_logo",
         "interviews.delete_focus_goal",
         "interviews.delete_solution",
     }

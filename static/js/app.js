@@ -39,4 +39,54 @@
       event.target.select();
     }
   });
+  // A download that takes a moment (the year report): say in the page that it is being made,
+  // fetch it, then hand it to the browser. Without JS the plain link downloads it.
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest("a[data-busy]");
+    if (!link || !window.fetch || !window.URL || event.ctrlKey || event.metaKey) {
+      return;
+    }
+    event.preventDefault();
+    var status = document.getElementById(link.dataset.status);
+    if (link.getAttribute("aria-disabled") === "true") {
+      return;
+    }
+    link.setAttribute("aria-disabled", "true");
+    link.classList.add("is-busy");
+    if (status) {
+      status.hidden = false;
+      status.textContent = link.dataset.busy;
+    }
+    fetch(link.href, { credentials: "same-origin" })
+      .then(function (response) {
+        if (!response.ok) {
+          throw new Error(String(response.status));
+        }
+        var disposition = response.headers.get("Content-Disposition") || "";
+        var match = /filename\*=UTF-8''([^;]+)|filename="?([^";]+)"?/i.exec(disposition);
+        var name = match ? decodeURIComponent(match[1] || match[2]) : "download.docx";
+        return response.blob().then(function (blob) {
+          var url = URL.createObjectURL(blob);
+          var save = document.createElement("a");
+          save.href = url;
+          save.download = name;
+          document.body.appendChild(save);
+          save.click();
+          save.remove();
+          setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
+          if (status) {
+            status.textContent = link.dataset.done;
+          }
+        });
+      })
+      .catch(function () {
+        if (status) {
+          status.textContent = document.body.dataset.msgError;
+        }
+      })
+      .then(function () {
+        link.removeAttribute("aria-disabled");
+        link.classList.remove("is-busy");
+      });
+  });
 })();
