@@ -61,8 +61,8 @@ DEMO_ONLY = (
     "nieuw-lid-",  # the open invitation made below
     "Ik mocht niet meer meedoen met tikkertje",  # a demo write-out
     "Kun je vertellen over een situatie met pesten",  # the demo interview guide
-)
     "Vrijdagbericht aan ouders",  # a demo experiment
+)
 
 #: URL arguments that name one object of the demo school; another school gets 404 for them.
 OBJECT_ARGUMENTS = {
@@ -78,10 +78,10 @@ OBJECT_ARGUMENTS = {
     "fragment_id",
     "goal_id",
     "solution_id",
-}
     "experiment_id",
     "measure_id",
     "observation_id",
+}
 
 #: Logins of the roles; ``None`` is the anonymous visitor.
 EMAILS = {
@@ -205,7 +205,6 @@ def _solution(number: int) -> int:
     return coding.add_solution(goal, "Oplossing voor de toegangstest", "").id
 
 
-#: The demo year's meeting 1 has final (locked) minutes, meeting 2 is open for changes: a
 def _experiment(number: int) -> int:
     """The demo's first running experiment, with two measures and twelve observations."""
     return next(
@@ -241,6 +240,7 @@ def _startfoto_goal(number: int) -> int:
     return services.startfoto_goals(_cycle())[0].id
 
 
+#: The demo year's meeting 1 has final (locked) minutes, meeting 2 is open for changes: a
 #: route with a meeting number is tried on both.
 MEETINGS = (1, 2)
 
@@ -264,10 +264,10 @@ ARGUMENTS = {
     "fragment_id": _fragment,
     "goal_id": _goal,
     "solution_id": _solution,
-}
     "experiment_id": _experiment,
     "measure_id": _measure,
     "observation_id": _observation,
+}
 
 
 #: Routes that need another object than ARGUMENTS gives: one whose working request would do
@@ -280,10 +280,10 @@ ARGUMENTS_FOR = {
     "interviews.delete_respondent": {"respondent_id": _fresh_respondent},
     "interviews.mark_consent_asked": {"respondent_id": _fresh_respondent},
     "interviews.record_consent": {"respondent_id": _fresh_respondent},
-}
     "experiments.move_experiment": {"experiment_id": _designed_experiment},
     "experiments.delete_experiment": {"experiment_id": _designed_experiment},
     "experiments.edit_goal_review": {"goal_id": _startfoto_goal},
+}
 #: Arguments that must be made in this order (a solution belongs to its goal).
 ORDERED = ("respondent_id", "code_id", "fragment_id", "solution_id", "goal_id")
 
@@ -572,6 +572,10 @@ WORKING_BODIES = {
         "confirm": "een heel nieuw wachtwoord",
     },
     "workgroup.set_language": {"lang": "en"},
+    # {totp}: a current code from the authenticator app, made by TWO_FACTOR_PREPARE
+    "workgroup.login_code": {"code": "{totp}"},
+    "workgroup.two_factor": {"code": "{totp}"},
+    "workgroup.disable_two_factor": {"password": PASSWORD, "code": "{totp}"},
     "workgroup.accept_invitation": {
         "display_name": "Nieuw lid",
         "password": "een lang wachtwoord",
@@ -699,10 +703,6 @@ WORKING_BODIES = {
     "experiments.edit_goal_review": {"status": "achieved", "evidence": "Bewijs"},
     "experiments.save_lessons": {"lessons": "Een les"},
     "experiments.start_next_year": {"confirm": "yes"},
-    "interviews.check_question",
-}
-
-
     "reports.upload_logo": {"file": lambda: (io.BytesIO(logo_png()), "logo.png")},
     "reports.remove_logo": {"confirm": "yes"},
     "reports.save_colour": {"colour": "#123456"},
@@ -716,6 +716,10 @@ CHANGE_NOTHING_IN_THE_DATABASE = {
     "workgroup.set_language",
     "workgroup.choose_school",
     "interviews.check_exercise",
+    "interviews.check_question",
+}
+
+
 #: Reopening needs minutes that are final: those of meeting 1; the rest change meeting 2.
 MEETING_FOR_CSRF = {"workgroup.reopen_minutes": 1}
 
@@ -729,6 +733,7 @@ WORKING_CLIENT = {
     "workgroup.list_schools": "admin",
     "workgroup.login": "anonymous",
     "workgroup.accept_invitation": "anonymous",
+    "workgroup.login_code": "anonymous",
 }
 
 
@@ -745,6 +750,7 @@ def test_post_without_csrf_token_is_refused_and_changes_nothing(app, demo, chair
         clients["admin"] = app.test_client()
         clients["admin"].login("beheer@example.nl")
     worker = clients[WORKING_CLIENT.get(endpoint, "chair")]
+    prepared = TWO_FACTOR_PREPARE[endpoint](app, worker) if endpoint in TWO_FACTOR_PREPARE else {}
     (rule,) = [r for r in _rules(app) if r.endpoint == endpoint]
     with app.test_request_context():
         url = _url(rule, MEETING_FOR_CSRF.get(endpoint, 2))
@@ -754,6 +760,7 @@ def test_post_without_csrf_token_is_refused_and_changes_nothing(app, demo, chair
             "{code1}": str(codes[1].id),
             "{theme}": str(_theme(2)),
             "{samira}": str(_samira().id),
+            **prepared,
         }
         db.session.commit()
         before = _snapshot()

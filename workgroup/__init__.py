@@ -4,4 +4,4 @@ from flask import Blueprint
 
 bp = Blueprint("workgroup", __name__)
 
-from workgroup import views, views_guidance  # noqa: E402, F401  (register the routes on bp)
+from workgroup import views, views_guidance, views_twofactor  # noqa: E402, F401  (routes on bp)

@@ -10,7 +10,7 @@ from flask_login import current_user, login_user, logout_user
 from wtforms import SelectChoice
 
 from app import db, limiter
-from workgroup import bp, calendar, services
+from workgroup import bp, calendar, services, twofactor
 from workgroup.access import (
     ALL_ROLES,
     admin_only,
@@ -106,6 +106,13 @@ def login():
         form.next.data = request.args.get("next", "")
     if form.validate_on_submit():
         user = services.authenticate(form.email.data, form.password.data)
+        if user is not None and twofactor.is_enabled(user):
+            # Two-step login: nobody is logged in until the code from the app is checked;
+            # the session keeps only who is waiting and since when (views_twofactor.py).
+            logout_user()
+            session.pop("school_id", None)
+            session[twofactor.PENDING] = twofactor.pending_login(user)
+            return redirect(url_for("workgroup.login_code", next=form.next.data or None))
         if user is not None:
             login_user(user)
             session.pop("school_id", None)
@@ -440,6 +447,7 @@ def show_dashboard(year: int):
         done_form=ActionDoneForm(),
         onboarding=services.onboarding_steps(g.school, cycle) if g.role is Role.chair else [],
         notices=services.dashboard_notices(cycle, g.role, date.today()),
+        panels=services.dashboard_panels(cycle, g.role),
     )
 
 
@@ -447,7 +455,6 @@ def show_dashboard(year: int):
 @require(*ALL_ROLES)
 def list_meetings(year: int):
     """The plan of the year: dates, times, online or at school, location."""
-        panels=services.dashboard_panels(cycle, g.role),
     cycle = cycle_or_404(year)
     meetings = services.meetings_of(cycle)
     return render(
