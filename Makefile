@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export FLASK_APP := app
 
-.PHONY: run test lint format messages translations bench clean
+.PHONY: run test lint format messages translations bench bench-scale clean
 
 $(BIN)/flask: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +43,15 @@ messages: $(BIN)/flask
 	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext -o translations/messages.pot \
 		--no-location --sort-output --project LDD app.py workgroup interviews experiments reports templates
 	$(BIN)/pybabel update -i translations/messages.pot -d translations --no-fuzzy-matching
+
+# Speed, load and memory of the large demo year under gunicorn (tests/benchmarks/, not part of
+# `make test`); writes bench-results.json. BENCH_DATABASE_URL=postgresql://… for PostgreSQL.
+bench: $(VENV)/.test-installed translations
+	$(BIN)/python -m tests.benchmarks.bench_app
+
+# The same pages with 700 schools in one PostgreSQL database; writes bench-scale-results.json.
+bench-scale: $(VENV)/.test-installed translations
+	$(BIN)/python -m tests.benchmarks.bench_scale
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis

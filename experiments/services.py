@@ -36,6 +36,7 @@ from interviews import coding
 from interviews.models import Fragment, Theme
 from workgroup import services as core
 from workgroup.charts import Annotation, RunChart, RunPoint
+from workgroup.memo import per_request
 from workgroup.models import Cycle, DomainError, Goal, GoalSource, User, WorkgroupMember, utcnow
 
 MAX_MEASURES = 3
@@ -58,6 +59,7 @@ def _full():
     )
 
 
+@per_request()  # the dashboard's chain, evaluation step and panel each ask for them
 def experiments_of(cycle: Cycle) -> list[Experiment]:
     """The year's experiments, running ones first."""
     found = db.session.scalars(
@@ -570,6 +572,13 @@ class GoalOverview:
         return _("nothing planned yet")
 
 
+def _overview_key(cycle: Cycle, experiments: list[Experiment] | None = None):
+    """One overview per year and set of experiments (None: all of them) within a request."""
+    chosen = experiments if experiments is not None else experiments_of(cycle)
+    return (cycle.id, tuple(e.id for e in chosen))
+
+
+@per_request(key=_overview_key)
 def goal_overview(cycle: Cycle, experiments: list[Experiment] | None = None) -> list[GoalOverview]:
     """Each startfoto goal with its focus goals, themes, experiments and where it stands."""
     experiments = experiments if experiments is not None else experiments_of(cycle)

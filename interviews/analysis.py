@@ -15,6 +15,7 @@ from itertools import combinations
 from flask_babel import gettext as _
 from flask_babel import ngettext
 from sqlalchemy import select
+from sqlalchemy.orm import selectinload
 
 from app import db
 from interviews.coding import sentences
@@ -61,12 +62,15 @@ def load(cycle: Cycle, group: str | None = None) -> tuple[list[Coded], list[Inte
         select(Transcript.id, Transcript.held_on, Respondent)
         .join(Respondent, Transcript.respondent_id == Respondent.id)
         .where(Respondent.cycle_id == cycle.id)
+        # may_quote reads the consents: in one query, not one per respondent
+        .options(selectinload(Respondent.consents))
     )
     if group:
         query = query.where(Respondent.group == RespondentGroup(group))
     interviews, respondents = [], {}
     for transcript_id, held_on, respondent in db.session.execute(query):
-        respondents[transcript_id] = respondent
+        # read once per respondent, not once per fragment
+        respondents[transcript_id] = (respondent.code, respondent.group.value, respondent.may_quote)
         interviews.append(
             Interview(
                 transcript_id, respondent.code, respondent.group.value, held_on, respondent.number
@@ -95,12 +99,11 @@ def load(cycle: Cycle, group: str | None = None) -> tuple[list[Coded], list[Inte
     )
     coded = []
     for fid, tid, start, end, coder, is_quote, text in fragments:
-        respondent = respondents[tid]
+        code, group_value, may_quote = respondents[tid]
         coded.append(
             Coded(
-                fid, tid, respondent.code, respondent.group.value, start, end,
-                frozenset(codes_of[fid]), coder, is_quote, text if is_quote else "",
-                respondent.may_quote,
+                fid, tid, code, group_value, start, end,
+                frozenset(codes_of[fid]), coder, is_quote, text if is_quote else "", may_quote,
             )
         )  # fmt: skip
     return coded, interviews
@@ -134,16 +137,17 @@ def cooccurrence(coded: list[Coded]) -> dict[tuple[int, int], int]:
     result: Counter = Counter()
     for fragments in by_transcript.values():
         fragments.sort(key=lambda f: f.start)
+        count = len(fragments)
         for i, first in enumerate(fragments):
-            partners = [first]
-            for second in fragments[i + 1 :]:
-                if second.start >= first.end:
-                    break
-                partners.append(second)
-            for second in partners:
-                pairs = {tuple(sorted((a, b))) for a in first.codes for b in second.codes if a != b}
-                for pair in pairs:
-                    result[pair] += 1
+            codes, end = first.codes, first.end
+            if len(codes) > 1:  # paired with itself
+                result.update(combinations(sorted(codes), 2))
+            # then with the fragments that start before it ends (no copy of the rest)
+            j = i + 1
+            while j < count and fragments[j].start < end:
+                other = fragments[j].codes
+                j += 1
+                result.update({(a, b) if a < b else (b, a) for a in codes for b in other if a != b})
     return dict(result)
 
 

@@ -216,6 +216,17 @@ def fragment_count(code: Code) -> int:
     )
 
 
+def fragment_counts(cycle: Cycle) -> dict[int, int]:
+    """How many fragments carry each code of the year, in one query (codes on none: 0)."""
+    rows = db.session.execute(
+        select(Code.id, func.count(fragment_codes.c.fragment_id))
+        .outerjoin(fragment_codes, fragment_codes.c.code_id == Code.id)
+        .where(Code.cycle_id == cycle.id)
+        .group_by(Code.id)
+    )
+    return dict(rows.all())
+
+
 def orphans_if_deleted(code: Code) -> int:
     """How many fragments carry only this code (and would go with it)."""
     others = (
@@ -357,6 +368,46 @@ def fragments_of(transcript: Transcript) -> list[Fragment]:
             .order_by(Fragment.start_offset, Fragment.id)
         )
     )
+
+
+@dataclass(frozen=True)
+class Placed:
+    """Where a fragment lies and its codes, without the ORM object: what highlighting and the
+    counts need (``segments`` takes these as well as fragments)."""
+
+    id: int
+    start_offset: int
+    end_offset: int
+    needs_review: bool
+    codes: tuple[Code, ...]
+
+
+def placed_fragments(transcript: Transcript, codes: list[Code]) -> list[Placed]:
+    """The write-out's fragments as ``Placed``, ordered like ``fragments_of``, in two plain
+    queries; ``codes`` are the year's codes (``codes_of``). For the answer to coding, which
+    runs on every passage coded: a quarter of the time of loading the fragments."""
+    by_id = {code.id: code for code in codes}
+    rank = {code.id: number for number, code in enumerate(codes)}  # codes_of's order
+    codes_on: dict[int, list[int]] = {}
+    for fragment_id, code_id in db.session.execute(
+        select(fragment_codes.c.fragment_id, fragment_codes.c.code_id)
+        .join(Fragment, Fragment.id == fragment_codes.c.fragment_id)
+        .where(Fragment.transcript_id == transcript.id)
+    ):
+        if code_id in by_id:
+            codes_on.setdefault(fragment_id, []).append(code_id)
+    rows = db.session.execute(
+        select(Fragment.id, Fragment.start_offset, Fragment.end_offset, Fragment.needs_review)
+        .where(Fragment.transcript_id == transcript.id)
+        .order_by(Fragment.start_offset, Fragment.id)
+    )
+    placed = []
+    for fragment_id, start, end, needs_review in rows:
+        ids = codes_on.get(fragment_id, ())
+        if len(ids) > 1:
+            ids = sorted(ids, key=rank.__getitem__)
+        placed.append(Placed(fragment_id, start, end, needs_review, tuple(by_id[i] for i in ids)))
+    return placed
 
 
 def get_fragment(transcript: Transcript, fragment_id: int) -> Fragment | None:

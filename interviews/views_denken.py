@@ -44,7 +44,7 @@ def _theme_choices(cycle):
 
 def _codebook_page(cycle, status=200, **forms):
     codes = coding.codes_of(cycle)
-    counts = {c.id: coding.fragment_count(c) for c in codes}
+    counts = coding.fragment_counts(cycle)
     code_form = forms.get("code_form") or CodeForm(formdata=None)
     code_form.theme_id.choices = _theme_choices(cycle)
     merge_form = forms.get("merge_form") or MergeForm(formdata=None)
@@ -372,24 +372,36 @@ def _coding_target(year: int, respondent_id: int):
     return cycle, respondent, respondent.transcript
 
 
-def _fragment_form(cycle, body: str, formdata=None) -> FragmentForm:
-    form = FragmentForm(formdata=formdata)
+def _form_choices(form: FragmentForm, body: str, codes) -> FragmentForm:
+    """The coding form's choices: every sentence of the write-out, and the codes. Only for
+    rendering it; a POST is checked without them (the view range-checks sentence numbers)."""
     choices = [SelectChoice(-1, _("choose a sentence"))] + [
         SelectChoice(i, f"{i + 1}. {body[s:e][:60]}")
         for i, (s, e) in enumerate(coding.sentences(body))
     ]
     form.from_sentence.choices = form.to_sentence.choices = choices
-    form.code_ids.choices = [SelectChoice(c.id, c.name) for c in coding.codes_of(cycle)]
+    form.code_ids.choices = [SelectChoice(c.id, c.name) for c in codes]
     return form
 
 
-def _coding_context(cycle, respondent, transcript, form=None, with_form=True, **extra):
-    fragments = coding.fragments_of(transcript)
+def _coding_context(
+    cycle, respondent, transcript, form=None, with_form=True, placed=False, **extra
+):
     codes = coding.codes_of(cycle)
+    # placed: only where the fragments lie and their codes (the answer to coding needs no more)
+    if placed:
+        fragments = coding.placed_fragments(transcript, codes)
+    else:
+        fragments = coding.fragments_of(transcript)
     counts = {c.id: 0 for c in codes}
     for fragment in fragments:
         for code in fragment.codes:
             counts[code.id] += 1
+    if form is None and with_form:
+        form = FragmentForm(formdata=None)
+    if form is not None:
+        _form_choices(form, transcript.body, codes)
+    confirm_form = ConfirmForm()
     return {
         "cycle": cycle,
         "respondent": respondent,
@@ -399,9 +411,11 @@ def _coding_context(cycle, respondent, transcript, form=None, with_form=True, **
         "review": [f for f in fragments if f.needs_review],
         "codes": codes,
         "counts": counts,
-        "form": form or (_fragment_form(cycle, transcript.body) if with_form else None),
+        "form": form,
         "recode_form": RecodeForm(formdata=None),
-        "confirm_form": ConfirmForm(),
+        "confirm_form": confirm_form,
+        # the CSRF field of every fragment's two forms, rendered once instead of twice each
+        "csrf_field": confirm_form.csrf_token(),
         **extra,
     }
 
@@ -423,7 +437,7 @@ def code_transcript(year: int, respondent_id: int):
 def add_fragment(year: int, respondent_id: int):
     """Put one or more codes on a passage; htmx gets the coding area back."""
     cycle, respondent, transcript = _coding_target(year, respondent_id)
-    form = _fragment_form(cycle, transcript.body, request.form)
+    form = FragmentForm(formdata=request.form)
     error = None
     if form.validate_on_submit():
         start, end = form.start.data, form.end.data
@@ -482,7 +496,9 @@ def _coding_update(cycle, respondent, transcript, status=200, **changes):
     if changes.get("error"):
         context = {"cycle": cycle, "respondent": respondent, **changes}
     else:
-        context = _coding_context(cycle, respondent, transcript, with_form=False, **changes)
+        context = _coding_context(
+            cycle, respondent, transcript, with_form=False, placed=True, **changes
+        )
     return no_store(render("interviews/_coding_update.html", status=status, **context))
 
 
@@ -561,6 +577,7 @@ def show_analysis(year: int):
     points = analysis.saturation(coded, interviews)
     respondents = sorted({i.respondent for i in interviews})
     top = max((f["all"] for f in frequencies.values()), default=0)
+    matrix = analysis.matrix(coded)
     return render(
         "interviews/analysis.html",
         cycle=cycle,
@@ -570,7 +587,9 @@ def show_analysis(year: int):
         themes=coding.themes_of(cycle),
         frequencies=frequencies,
         top=top,
-        matrix=analysis.matrix(coded),
+        matrix=matrix,
+        # the code × respondent matrix as rows of numbers: no lookup per cell in the template
+        grid=[(c, [matrix.get((c.id, r), 0) for r in respondents]) for c in codes],
         respondents=respondents,
         cooccurrence=sorted(analysis.cooccurrence(coded).items(), key=lambda kv: -kv[1])[:15],
         code_names={c.id: c.name for c in codes},

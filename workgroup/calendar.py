@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from icalendar import Calendar, Event
-
 from workgroup.models import Cycle, Meeting, Mode, School
 
 MEETING_LENGTH = timedelta(hours=2)
 
 
 def build_calendar(school: School, cycle: Cycle, meetings: list[Meeting]) -> bytes:
+    # imported here: icalendar costs every web worker 3 MiB for a download few people use
+    from icalendar import Calendar, Event
+
     calendar = Calendar()
     calendar.add("prodid", "-//LDD//werkgroep//NL")
     calendar.add("version", "2.0")
