@@ -274,12 +274,8 @@ def add_experiment(document, entry: ExperimentEntry, labels: dict[str, str], lev
             paragraph(document, chart.reading)
     if entry.evaluation:
         heading(document, labels["evaluation"], level + 1)
-        add_table(
-            document,
-            [labels["evaluation"], ""],
-            [[label, value] for label, value in entry.evaluation],
-            caption=f"{labels['evaluation']}: {entry.title}",
-        )
+        for label, value in entry.evaluation:
+            labelled(document, label, value)
 
 
 def add_goal_reviews(document, entries: list[GoalReviewEntry], labels, level: int) -> None:

@@ -238,7 +238,8 @@ def add_table(
     and screen readers announce it. The header has the house colour with white bold text."""
     table = document.add_table(rows=1, cols=len(header))
     table.style = style
-    table.autofit = widths_cm is None
+    widths_cm = widths_cm or _column_widths(header, rows)
+    table.autofit = False
     head = table.rows[0]
     properties = head._tr.get_or_add_trPr()
     repeat = OxmlElement("w:tblHeader")
@@ -261,13 +262,37 @@ def add_table(
         cells = table.add_row().cells
         for cell, value in zip(cells, values, strict=True):
             cell.text = clean(value)
-    if widths_cm:
-        for row in table.rows:
-            for cell, width in zip(row.cells, widths_cm, strict=True):
-                cell.width = Cm(width)
+    for column, width in zip(table.columns, widths_cm, strict=True):
+        column.width = Cm(width)  # the grid, which LibreOffice reads
+    for row in table.rows:
+        for cell, width in zip(row.cells, widths_cm, strict=True):
+            cell.width = Cm(width)  # each cell, which Word reads
     if caption:
         _table_caption(table, caption)
     return table
+
+
+#: The width of the text on an A4 page with Word's default margins.
+TEXT_WIDTH_CM = 15.9
+
+
+def _column_widths(header: list[str], rows: list[list[str]]) -> list[float]:
+    """Widths that fit what the columns hold: every column gets room for its longest word (no
+    "Beginwaard-e"), and the rest of the page width goes to the columns with long texts, in
+    proportion to their average length (capped, so one long cell does not squeeze the rest)."""
+    minimums, extras = [], []
+    for index, title in enumerate(header):
+        texts = [str(title)] + [str(row[index]) for row in rows if index < len(row)]
+        longest = max((len(word) for text in texts for word in text.split()), default=1)
+        # about 0.25 cm a character at 11 pt (bold headers, wider fonts), plus the cell padding
+        minimums.append(longest * 0.25 + 0.5)
+        average = sum(len(text) for text in texts) / len(texts)
+        extras.append(max(min(average, 45.0) - longest, 0.0))
+    room = TEXT_WIDTH_CM - sum(minimums)
+    if room <= 0:
+        return [TEXT_WIDTH_CM * m / sum(minimums) for m in minimums]
+    shares = extras if sum(extras) else minimums
+    return [m + room * s / sum(shares) for m, s in zip(minimums, shares, strict=True)]
 
 
 def _table_caption(table, caption: str) -> None:
