@@ -188,7 +188,6 @@ def seed_experiments(cycle: Cycle, chair: User) -> None:
                          measured_when="na elke informatieavond")  # fmt: skip
     services.move(evening, Stage.designed)
     services.move(evening, Stage.running)
-    evening.started_at = None
     evening_today = max(today, date(cycle.start_year, 9, 30))
     _observe(evening, chair, [
         (date(cycle.start_year, 9, day), [value], note, "")

@@ -286,7 +286,7 @@ def update_measure(
 ) -> None:
     if measure.experiment.stage is Stage.evaluated:
         raise DomainError(_("An evaluated experiment is closed; its measures stay as they were."))
-    if kind is not measure.kind and _has_values(measure):
+    if kind is not measure.kind and value_count(measure):
         raise DomainError(
             _("This measure has observations already; its kind can no longer change.")
         )
@@ -304,12 +304,6 @@ def _fill_measure(measure, name, kind, baseline, target, measured_by, measured_w
     measure.target = _number(target, kind)
     measure.measured_by = _clean(measured_by)
     measure.measured_when = _clean(measured_when)
-
-
-def _has_values(measure: Measure) -> bool:
-    return bool(
-        db.session.scalar(select(func.count()).where(ObservationValue.measure_id == measure.id))
-    )
 
 
 def value_count(measure: Measure) -> int:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from flask import abort, flash, g, redirect, render_template, request, url_for
+from flask_babel import format_date
 from flask_babel import gettext as _
 from flask_login import current_user
 from markupsafe import Markup
@@ -236,7 +237,6 @@ def _experiment_page(cycle, experiment, status=200, measure_form=None, observati
         stale=services.is_stale(experiment),
         running=services.running_count(cycle),
         error=error,
-        kinds=MeasureKind,
     )
 
 
@@ -278,23 +278,31 @@ def delete_experiment(year: int, experiment_id: int):
     """Delete an idea or a design that will not go ahead."""
     cycle = cycle_or_404(year)
     experiment = _experiment_or_404(cycle, experiment_id)
-    back = url_for("experiments.show_board", year=year)
+    return _confirm_and_remove(
+        _("Delete experiment"),
+        _("Delete “%(title)s” with its measures?", title=experiment.title),
+        lambda: services.delete_experiment(experiment),
+        _("The experiment has been deleted."),
+        back=url_for("experiments.show_board", year=year),
+        stay=_url(year, experiment_id),
+    )
+
+
+def _confirm_and_remove(title, question, remove, done, *, back, stay=None):
+    """A destructive step: ask first (hx-confirm, or the confirm page whose form posts here
+    again), then do it once. ``back`` after success; ``stay`` on cancel or refusal."""
+    stay = stay or back
     if not confirmed():
-        return confirm_page(
-            _("Delete experiment"),
-            _("Delete “%(title)s” with its measures?", title=experiment.title),
-            url_for("experiments.delete_experiment", year=year, experiment_id=experiment_id),
-            _url(year, experiment_id),
-        )
+        return confirm_page(title, question, request.path, stay)
     if ConfirmForm().validate_on_submit():
         try:
-            services.delete_experiment(experiment)
+            remove()
         except DomainError as exc:
             db.session.rollback()
             flash(str(exc), "error")
-            return redirect(_url(year, experiment_id))
+            return redirect(stay)
         db.session.commit()
-        flash(_("The experiment has been deleted."), "success")
+        flash(done, "success")
     return redirect(back)
 
 
@@ -378,33 +386,17 @@ def delete_measure(year: int, experiment_id: int, measure_id: int):
     cycle = cycle_or_404(year)
     experiment = _experiment_or_404(cycle, experiment_id)
     measure = _measure_or_404(experiment, measure_id)
-    if not confirmed():
-        count = services.value_count(measure)
-        return confirm_page(
-            _("Remove measure"),
-            _(
-                "Remove the measure “%(name)s” and the %(n)d values recorded for it?",
-                name=measure.name,
-                n=count,
-            ),
-            url_for(
-                "experiments.delete_measure",
-                year=year,
-                experiment_id=experiment_id,
-                measure_id=measure_id,
-            ),
-            _url(year, experiment_id, "#measures"),
-        )
-    if ConfirmForm().validate_on_submit():
-        try:
-            services.delete_measure(measure)
-        except DomainError as exc:
-            db.session.rollback()
-            flash(str(exc), "error")
-        else:
-            db.session.commit()
-            flash(_("The measure has been removed."), "success")
-    return redirect(_url(year, experiment_id, "#measures"))
+    return _confirm_and_remove(
+        _("Remove measure"),
+        _(
+            "Remove the measure “%(name)s” and the %(n)d values recorded for it?",
+            name=measure.name,
+            n=services.value_count(measure),
+        ),
+        lambda: services.delete_measure(measure),
+        _("The measure has been removed."),
+        back=_url(year, experiment_id, "#measures"),
+    )
 
 
 # --- observations ------------------------------------------------------------------------
@@ -464,31 +456,16 @@ def delete_observation(year: int, experiment_id: int, observation_id: int):
     observation = services.get_observation(experiment, observation_id)
     if observation is None:
         abort(404)
-    if not confirmed():
-        return confirm_page(
-            _("Remove observation"),
-            _(
-                "Remove the observation of %(date)s?",
-                date=observation.observed_on.strftime("%d-%m-%Y"),
-            ),
-            url_for(
-                "experiments.delete_observation",
-                year=year,
-                experiment_id=experiment_id,
-                observation_id=observation_id,
-            ),
-            _url(year, experiment_id, "#observations"),
-        )
-    if ConfirmForm().validate_on_submit():
-        try:
-            services.delete_observation(observation)
-        except DomainError as exc:
-            db.session.rollback()
-            flash(str(exc), "error")
-        else:
-            db.session.commit()
-            flash(_("The observation has been removed."), "success")
-    return redirect(_url(year, experiment_id, "#observations"))
+    return _confirm_and_remove(
+        _("Remove observation"),
+        _(
+            "Remove the observation of %(date)s?",
+            date=format_date(observation.observed_on, "long"),
+        ),
+        lambda: services.delete_observation(observation),
+        _("The observation has been removed."),
+        back=_url(year, experiment_id, "#observations"),
+    )
 
 
 # --- evaluation of one experiment --------------------------------------------------------

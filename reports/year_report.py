@@ -11,7 +11,7 @@ for next year, and an appendix with the codebook and the method.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from io import BytesIO
 
@@ -71,7 +71,6 @@ class YearReportData:
     codebook: CodebookData
     method: list[tuple[str, str]]
     interview_chart: Figure | None = None
-    extra: dict = field(default_factory=dict)
 
 
 def _labels() -> dict[str, str]:
