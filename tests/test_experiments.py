@@ -9,7 +9,7 @@ import re
 from datetime import date, timedelta
 
 import pytest
-from flask_babel import force_locale, gettext
+from flask_babel import force_locale, gettext, ngettext
 from sqlalchemy import func, select
 
 from app import db
@@ -24,7 +24,7 @@ from experiments.models import (
     Stage,
 )
 from interviews import coding
-from interviews.models import Code, ConsentText, Respondent, Theme, Transcript
+from interviews.models import Code, ConsentText, Fragment, Respondent, Theme, Transcript
 from workgroup import services as core
 from workgroup.models import Cycle, DomainError, Goal, GoalSource, School, WorkgroupMember
 
@@ -269,6 +269,19 @@ def test_a_fourth_running_experiment_is_refused_until_the_limit_is_raised(app, c
     _move(chair, fourth, "running")
     page = _text(chair.get(f"{BASE}/{fourth}"))
     assert "one\nto three" not in page  # the message is one sentence
+    with app.test_request_context(), force_locale("nl"):
+        refusal = ngettext(
+            "%(num)d experiment is running already, the limit of this year. Running one "
+            "to three at a time keeps them small enough to do well and to observe: "
+            "with more, nobody can tell which change made the difference. Evaluate one "
+            "first, or let the chair raise the limit.",
+            "%(num)d experiments are running already, the limit of this year. Running "
+            "one to three at a time keeps them small enough to do well and to observe: "
+            "with more, nobody can tell which change made the difference. Evaluate one "
+            "first, or let the chair raise the limit.",
+            3,
+        )
+    assert refusal in page
     with app.app_context():
         assert db.session.get(Experiment, fourth).stage is Stage.designed
         assert services.running_count(_cycle(demo)) == 3
@@ -482,11 +495,7 @@ def test_a_quote_without_quote_consent_cannot_be_linked(app, chair, demo):
         usable = {q.id for q in services.quote_choices(cycle)}
         fragment = next(
             f
-            for f in db.session.scalars(
-                select(__import__("interviews.models", fromlist=["Fragment"]).Fragment).order_by(
-                    "id"
-                )
-            )
+            for f in db.session.scalars(select(Fragment).order_by(Fragment.id))
             if f.transcript.respondent.cycle_id == cycle.id and f.id not in usable
         )
         forbidden = fragment.id
@@ -582,7 +591,7 @@ def test_measure_kinds_check_values():
             kind.check(value)
 
 
-def test_models_are_used(app, ctx, demo):
+def test_the_demo_year_has_three_experiments_on_its_goals(app, ctx, demo):
     # the demo gives the year three experiments linked to its goals (see experiments.demo)
     cycle = _cycle(demo)
     experiments = services.experiments_of(cycle)
