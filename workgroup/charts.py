@@ -13,14 +13,25 @@ text is escaped: labels come from users. Pages still show a table with the same 
 
 Texts are English message ids (``gettext``); dates and numbers follow the locale of the request,
 or Dutch outside a request.
+
+``png()`` does not draw in the web worker: the chart process (``workgroup.chart_worker``), a
+child of the worker started with the first PNG, draws it, so the worker never loads matplotlib
+and numpy (60 MiB it would keep). ``LDD_CHART_PROCESS=0`` (environment or app config) draws in
+the worker as before; so does a chart process that cannot start or answer, with a warning.
 """
 
 from __future__ import annotations
 
+import atexit
+import contextlib
+import dataclasses
 import datetime
+import logging
 import math
+import os
 import re
 import statistics
+import subprocess
 import textwrap
 import threading
 import uuid
@@ -28,12 +39,17 @@ import warnings
 from collections import OrderedDict
 from dataclasses import dataclass
 from io import BytesIO
+from pathlib import Path
 
 from babel.dates import format_date
 from babel.numbers import format_decimal
-from flask_babel import get_locale, ngettext
+from flask import current_app, has_app_context
+from flask_babel import get_babel, get_locale, ngettext
 from flask_babel import gettext as _
+from flask_babel.speaklater import LazyString
 from markupsafe import Markup, escape
+
+from workgroup import chart_worker
 
 DEFAULT_COLOUR = "#1f5fa8"
 INK = "#222222"
@@ -208,20 +224,205 @@ _PNG_CACHE: OrderedDict[str, bytes] = OrderedDict()
 _PNG_CACHE_SIZE = 64
 _PNG_LOCK = threading.Lock()
 
+_log = logging.getLogger(__name__)
+
 
 def _cached(chart, dpi: int, draw) -> bytes:
-    # repr covers every field (title, values, colour) and the locale decides the axis texts
-    key = f"{_locale()}|{dpi}|{chart!r}"
+    context = _babel_context()
+    # repr covers every field (title, values, colour); the locale and whether translations
+    # apply (not outside an app) decide the axis texts
+    key = f"{_locale()}|{context is not None}|{dpi}|{chart!r}"
     with _PNG_LOCK:
         if key in _PNG_CACHE:
             _PNG_CACHE.move_to_end(key)
             return _PNG_CACHE[key]
-    png = draw(dpi)
+    png = _draw(chart, dpi, draw, context)
     with _PNG_LOCK:
         _PNG_CACHE[key] = png
         while len(_PNG_CACHE) > _PNG_CACHE_SIZE:
             _PNG_CACHE.popitem(last=False)
     return png
+
+
+def _babel_context() -> tuple[str, tuple[str, ...], str] | None:
+    """What the chart process needs to translate and format as this worker does: the locale,
+    the translation directories and the domain; ``None`` outside an app context."""
+    locale = get_locale()
+    if locale is None:
+        return None
+    babel = get_babel()
+    return str(locale), tuple(babel.translation_directories), babel.default_domain
+
+
+def chart_process_enabled() -> bool:
+    """``LDD_CHART_PROCESS`` from the app config, else the environment; on unless it says
+    ``0``/``false``/``no``/``off``."""
+    value = current_app.config.get("LDD_CHART_PROCESS") if has_app_context() else None
+    if value is None:
+        value = os.environ.get("LDD_CHART_PROCESS", "")
+    if isinstance(value, str):
+        return value.strip().lower() not in ("0", "false", "no", "off")
+    return bool(value)
+
+
+def _draw(chart, dpi: int, draw, context) -> bytes:
+    """Draw in the chart process; in this process when it is switched off or fails."""
+    if not chart_process_enabled():
+        return draw(dpi)
+    try:
+        return CHART_PROCESS.draw(_plain(chart), dpi, context)
+    except (OSError, ChartProcessError) as error:
+        logger = current_app.logger if has_app_context() else _log
+        logger.warning("chart process failed, drawing in the web worker: %s", error)
+    return draw(dpi)
+
+
+def _plain(value):
+    """The chart with lazy strings (``lazy_gettext``) made plain, in this request's language,
+    so it pickles; nested bars, points and annotations too."""
+    if isinstance(value, LazyString):
+        return str(value)
+    if isinstance(value, tuple | list):
+        items = [_plain(item) for item in value]
+        if any(new is not old for new, old in zip(items, value, strict=True)):
+            return type(value)(items)
+        return value
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        changes = {}
+        for field in dataclasses.fields(value):
+            if not field.init:
+                continue
+            old = getattr(value, field.name)
+            new = _plain(old)
+            if new is not old:
+                changes[field.name] = new
+        return dataclasses.replace(value, **changes) if changes else value
+    return value
+
+
+class ChartProcessError(Exception):
+    """The chart process gave no PNG."""
+
+
+class ChartProcess:
+    """The chart process of this web worker: started on first use and again after it ended
+    (idle, crashed, or killed), one request at a time (gthread workers share it), never shared
+    with a forked process, closed at exit."""
+
+    #: Seconds for an answer, the start of the process included (about 1-2 s; the first
+    #: chart then about 0.5 s). gunicorn stops a worker after 30 s.
+    TIMEOUT = 20.0
+    ROOT = Path(__file__).resolve().parent.parent
+
+    def __init__(self, idle: float | None = None) -> None:
+        #: Seconds without a request after which the process ends (None: its own default).
+        self.idle = idle
+        self._lock = threading.Lock()
+        self._process: subprocess.Popen | None = None
+        self._owner = os.getpid()
+
+    @property
+    def pid(self) -> int | None:
+        """The process id of the chart process, if one was started and not yet seen ended."""
+        process = self._process
+        if process is None or self._owner != os.getpid() or process.poll() is not None:
+            return None
+        return process.pid
+
+    def draw(self, chart, dpi: int, context) -> bytes:
+        """The PNG of ``chart._png(dpi)`` drawn in the chart process under ``context`` (see
+        ``chart_worker``). One retry with a new process when the old one had ended (idle) or
+        ends while drawing; ``ChartProcessError`` or ``OSError`` when there is no PNG."""
+        try:
+            request = chart_worker.encode((chart, dpi, context))
+        except Exception as error:  # noqa: BLE001 - whatever does not pickle
+            raise ChartProcessError(f"the chart does not pickle: {error!r}") from error
+        with self._lock:
+            for attempt in (1, 2):
+                process = self._running()
+                try:
+                    chart_worker.write_all(process.stdin.fileno(), request)
+                    status, answer = chart_worker.read_message(
+                        process.stdout.fileno(), self.TIMEOUT, self.TIMEOUT
+                    )
+                except (BrokenPipeError, EOFError) as error:
+                    self._stop()
+                    if attempt == 2:
+                        raise ChartProcessError(f"the chart process ended: {error}") from error
+                except Exception as error:  # noqa: BLE001 - a timeout or a garbled answer
+                    self._stop(kill=True)
+                    raise ChartProcessError(f"the chart process failed: {error!r}") from error
+                except BaseException:
+                    # Interrupted between question and answer (the worker is being stopped):
+                    # an answer may still come, so this process can answer no other question.
+                    self._stop(kill=True)
+                    raise
+                else:
+                    if status != "ok":
+                        raise ChartProcessError(answer)
+                    return answer
+        raise AssertionError("unreachable")
+
+    def _running(self) -> subprocess.Popen:
+        if self._owner != os.getpid():
+            self._forget()
+        if self._process is not None and self._process.poll() is not None:
+            self._stop()
+        if self._process is None:
+            self._process = subprocess.Popen(
+                chart_worker.command(self.idle),
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                bufsize=0,
+                cwd=self.ROOT,
+                env=os.environ.copy(),
+            )
+            self._owner = os.getpid()
+        return self._process
+
+    def _stop(self, kill: bool = False) -> None:
+        """End the process (end of input; killed when it does not end within 2 s, or at once
+        with ``kill``) and collect it."""
+        process, self._process = self._process, None
+        if process is None:
+            return
+        _close_pipes(process)
+        if kill:
+            process.kill()
+        try:
+            process.wait(timeout=2)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+    def _forget(self) -> None:
+        """In a forked process: let go of the parent's chart process without touching it (its
+        pipes closed here; the parent still talks to it), with a fresh lock."""
+        process, self._process = self._process, None
+        self._lock = threading.Lock()
+        self._owner = os.getpid()
+        if process is not None:
+            _close_pipes(process)
+            # Not ours to wait for: mark it so Popen does not warn about it later.
+            process.returncode = 0
+
+    def close(self) -> None:
+        if self._owner != os.getpid():
+            self._forget()
+            return
+        with self._lock:
+            self._stop()
+
+
+def _close_pipes(process: subprocess.Popen) -> None:
+    for pipe in (process.stdin, process.stdout):
+        with contextlib.suppress(OSError):
+            pipe.close()
+
+
+CHART_PROCESS = ChartProcess()
+atexit.register(CHART_PROCESS.close)
+os.register_at_fork(after_in_child=CHART_PROCESS._forget)
 
 
 def _empty_png(title: str, dpi: int) -> bytes:

@@ -356,6 +356,11 @@ def run() -> int:
                     continue
                 results[key] = warm
                 notes.append(f"{key}: {what}, first request {cold:.0f} ms, then median {warm:.0f}")
+            # PNG charts are drawn in a chart process per worker, not in the worker itself
+            notes.append(
+                "worker RSS after the Word documents: " + _mib(server.worker_rss_mib())
+                + "; chart processes: " + _chart_mib(server)
+            )  # fmt: skip
 
             say(f"Throughput, {concurrency} concurrent requests for {rps_seconds} s each …")
             results["bare_route_rps"] = requests_per_second(
@@ -378,6 +383,10 @@ def run() -> int:
             results["worker_rss_mib"] = max(rss)
             notes.append("worker RSS after the run: " + _mib(rss))
             notes.append("worker PSS after the run: " + _mib(server.worker_pss_mib()))
+            notes.append(
+                "chart processes after the run (they end after 60 s without a chart): "
+                + _chart_mib(server)
+            )
 
     notes.append(f"load average at the end: {_load()} (other processes on this machine)")
     results = {k: (round(v, 1) if isinstance(v, float) else v) for k, v in results.items()}
@@ -389,6 +398,11 @@ def run() -> int:
 
 def _mib(sizes: list[float]) -> str:
     return ", ".join(f"{size:.1f}" for size in sizes) + " MiB"
+
+
+def _chart_mib(server: Server) -> str:
+    sizes = server.chart_process_rss_mib()
+    return _mib(sizes) if sizes else "none running"
 
 
 def _load() -> str:

@@ -151,6 +151,30 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+def child_pids(parents: list[int]) -> list[int]:
+    """The processes whose parent is one of ``parents``."""
+    pids = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        with contextlib.suppress(OSError):
+            stat = (entry / "stat").read_text()
+            # pid (comm) state ppid ...: comm may hold spaces, so split after the ")"
+            if int(stat.rsplit(")", 1)[1].split()[1]) in parents:
+                pids.append(int(entry.name))
+    return sorted(pids)
+
+
+def rss_mib(pids: list[int]) -> list[float]:
+    sizes = []
+    for pid in pids:
+        with contextlib.suppress(OSError):  # a chart process may end meanwhile
+            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    sizes.append(int(line.split()[1]) / 1024)
+    return sizes
+
+
 class Server:
     """gunicorn with ``deploy/gunicorn.conf.py`` and the benchmark's own settings on top."""
 
@@ -185,24 +209,15 @@ class Server:
             time.sleep(0.2)
 
     def worker_pids(self) -> list[int]:
-        pids = []
-        for entry in Path("/proc").iterdir():
-            if not entry.name.isdigit():
-                continue
-            with contextlib.suppress(OSError):
-                stat = (entry / "stat").read_text()
-                # pid (comm) state ppid ...: comm may hold spaces, so split after the ")"
-                if int(stat.rsplit(")", 1)[1].split()[1]) == self.process.pid:
-                    pids.append(int(entry.name))
-        return sorted(pids)
+        return child_pids([self.process.pid])
 
     def worker_rss_mib(self) -> list[float]:
-        sizes = []
-        for pid in self.worker_pids():
-            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-                if line.startswith("VmRSS:"):
-                    sizes.append(int(line.split()[1]) / 1024)
-        return sizes
+        return rss_mib(self.worker_pids())
+
+    def chart_process_rss_mib(self) -> list[float]:
+        """The chart processes (``workgroup.chart_worker``) the workers started to draw PNGs
+        for Word: children of the workers, running until a minute without charts."""
+        return rss_mib(child_pids(self.worker_pids()))
 
     def worker_pss_mib(self) -> list[float]:
         """Proportional set size: shared pages (the preloaded app) split among the processes
