@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from flask_babel import gettext as _
@@ -111,15 +112,11 @@ def add_starter_codes(cycle: Cycle, by: User | None = None) -> None:
     db.session.flush()
 
 
-def codes_of(cycle: Cycle) -> list[Code]:
-    return list(
-        db.session.scalars(
-            select(Code)
-            .where(Code.cycle_id == cycle.id)
-            .options(selectinload(Code.theme))
-            .order_by(Code.position, Code.id)
-        )
-    )
+def codes_of(cycle: Cycle, with_themes: bool = True) -> list[Code]:
+    query = select(Code).where(Code.cycle_id == cycle.id).order_by(Code.position, Code.id)
+    if with_themes:
+        query = query.options(selectinload(Code.theme))
+    return list(db.session.scalars(query))
 
 
 def themes_of(cycle: Cycle) -> list[Theme]:
@@ -382,23 +379,29 @@ class Placed:
     codes: tuple[Code, ...]
 
 
-def placed_fragments(transcript: Transcript, codes: list[Code]) -> list[Placed]:
+def placed_fragments(
+    transcript: Transcript, codes: list[Code], within: tuple[int, int] | None = None
+) -> list[Placed]:
     """The write-out's fragments as ``Placed``, ordered like ``fragments_of``, in two plain
     queries; ``codes`` are the year's codes (``codes_of``). For the answer to coding, which
-    runs on every passage coded: a quarter of the time of loading the fragments."""
+    runs on every passage coded: a quarter of the time of loading the fragments. ``within``
+    (start, end): only the fragments that overlap that stretch of the text."""
     by_id = {code.id: code for code in codes}
     rank = {code.id: number for number, code in enumerate(codes)}  # codes_of's order
+    where = [Fragment.transcript_id == transcript.id]
+    if within is not None:
+        where += [Fragment.start_offset < within[1], Fragment.end_offset > within[0]]
     codes_on: dict[int, list[int]] = {}
     for fragment_id, code_id in db.session.execute(
         select(fragment_codes.c.fragment_id, fragment_codes.c.code_id)
         .join(Fragment, Fragment.id == fragment_codes.c.fragment_id)
-        .where(Fragment.transcript_id == transcript.id)
+        .where(*where)
     ):
         if code_id in by_id:
             codes_on.setdefault(fragment_id, []).append(code_id)
     rows = db.session.execute(
         select(Fragment.id, Fragment.start_offset, Fragment.end_offset, Fragment.needs_review)
-        .where(Fragment.transcript_id == transcript.id)
+        .where(*where)
         .order_by(Fragment.start_offset, Fragment.id)
     )
     placed = []
@@ -410,20 +413,43 @@ def placed_fragments(transcript: Transcript, codes: list[Code]) -> list[Placed]:
     return placed
 
 
+def code_counts(transcript: Transcript) -> tuple[dict[int, int], int]:
+    """How often each code lies on the write-out, and how many fragments are placed (not
+    waiting for review): two counts in the database instead of loading every fragment."""
+    per_code = db.session.execute(
+        select(fragment_codes.c.code_id, func.count())
+        .join(Fragment, Fragment.id == fragment_codes.c.fragment_id)
+        .where(Fragment.transcript_id == transcript.id)
+        .group_by(fragment_codes.c.code_id)
+    )
+    placed = db.session.scalar(
+        select(func.count())
+        .select_from(Fragment)
+        .where(Fragment.transcript_id == transcript.id, Fragment.needs_review.is_(False))
+    )
+    return dict(per_code.all()), placed or 0
+
+
 def get_fragment(transcript: Transcript, fragment_id: int) -> Fragment | None:
     return db.session.scalar(
         select(Fragment).where(Fragment.id == fragment_id, Fragment.transcript_id == transcript.id)
     )
 
 
-def _codes_by_id(cycle: Cycle, code_ids: list[int]) -> list[Code]:
+def _codes_by_id(
+    cycle: Cycle, code_ids: list[int], codebook: list[Code] | None = None
+) -> list[Code]:
     if not code_ids:
         raise DomainError(_("Choose at least one code."))
     if not all(_valid_id(i) for i in code_ids):
         raise DomainError(_("Choose codes of this year's codebook."))
-    codes = list(
-        db.session.scalars(select(Code).where(Code.cycle_id == cycle.id, Code.id.in_(code_ids)))
-    )
+    if codebook is not None:  # the year's codes, already loaded by the caller
+        wanted = set(code_ids)
+        codes = [code for code in codebook if code.id in wanted and code.cycle_id == cycle.id]
+    else:
+        codes = list(
+            db.session.scalars(select(Code).where(Code.cycle_id == cycle.id, Code.id.in_(code_ids)))
+        )
     if len(codes) != len(set(code_ids)):
         raise DomainError(_("Choose codes of this year's codebook."))
     return codes
@@ -448,8 +474,10 @@ def code_passage(
     code_ids: list[int],
     memo: str = "",
     is_quote: bool = False,
+    codebook: list[Code] | None = None,
 ) -> Fragment:
-    """Code the passage ``body[start:end]`` with one or more codes."""
+    """Code the passage ``body[start:end]`` with one or more codes (``codebook``: the year's
+    codes if the caller has them loaded already)."""
     body = transcript.body
     if not (0 <= start < end <= len(body)):
         raise DomainError(_("Select a passage of the write-out first."))
@@ -458,7 +486,7 @@ def code_passage(
         raise DomainError(_("Select a passage of the write-out first."))
     if end - start > MAX_FRAGMENT_CHARS:
         raise DomainError(_("Select a shorter passage (at most 5,000 characters)."))
-    codes = _codes_by_id(cycle, code_ids)
+    codes = _codes_by_id(cycle, code_ids, codebook)
     fragment = Fragment(
         transcript_id=transcript.id,
         start_offset=start,
@@ -511,14 +539,18 @@ class Segment:
         return ", ".join(names)
 
 
-def segments(body: str, fragments: list[Fragment]) -> list[Segment]:
-    """Split the write-out at every fragment boundary, for highlighting (one sweep)."""
+def segments(body: str, fragments: list[Fragment], also_at: Iterable[int] = ()) -> list[Segment]:
+    """Split the write-out at every fragment boundary (and at ``also_at``), for highlighting
+    (one sweep)."""
     placed = sorted(
         (f for f in fragments if not f.needs_review and f.end_offset <= len(body)),
         key=lambda f: (f.start_offset, f.id or 0),
     )
     cuts = sorted(
-        {0, len(body)} | {f.start_offset for f in placed} | {f.end_offset for f in placed}
+        {0, len(body)}
+        | {f.start_offset for f in placed}
+        | {f.end_offset for f in placed}
+        | {at for at in also_at if 0 < at < len(body)}
     )
     result, active, waiting = [], [], list(placed)
     waiting.reverse()  # pop() takes the next fragment to start
@@ -529,6 +561,53 @@ def segments(body: str, fragments: list[Fragment]) -> list[Segment]:
             if fragment.end_offset > start:
                 active.append(fragment)
         result.append(Segment(start, body[start:end], tuple(active)))
+    return result
+
+
+@dataclass(frozen=True)
+class Line:
+    """A line of the write-out with its line breaks, split into segments: what the coding page
+    redraws after a passage is coded, so the answer carries a line or two, not the whole text."""
+
+    start: int
+    end: int
+    segments: tuple[Segment, ...]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return self.start < end and start < self.end
+
+
+LINE = re.compile(r"[^\n]*\n*")
+
+
+def line_spans(body: str) -> list[tuple[int, int]]:
+    """(start, end) of every line of the write-out, its line breaks included."""
+    return [(m.start(), m.end()) for m in LINE.finditer(body) if m.end() > m.start()]
+
+
+def lines_around(body: str, start: int, end: int) -> tuple[int, int]:
+    """The stretch of whole lines that holds ``body[start:end]``."""
+    spans = [s for s in line_spans(body) if s[0] < end and start < s[1]]
+    return (spans[0][0], spans[-1][1]) if spans else (start, end)
+
+
+def lines(
+    body: str, fragments: list[Fragment], within: tuple[int, int] | None = None
+) -> list[Line]:
+    """The write-out as lines of segments: ``segments`` cut at every line start as well, so
+    each segment lies within one line. Together they hold the text exactly. ``within``:
+    only the lines that overlap that stretch."""
+    spans = line_spans(body)
+    parts = iter(segments(body, fragments, also_at=(start for start, _ in spans)))
+    result, segment = [], next(parts, None)
+    for start, end in spans:
+        run = []
+        while segment is not None and segment.start < end:
+            run.append(segment)
+            segment = next(parts, None)
+        result.append(Line(start, end, tuple(run)))
+    if within is not None:
+        result = [line for line in result if line.overlaps(*within)]
     return result
 
 

@@ -8,7 +8,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from wtforms import SelectChoice
 
-from app import db
+from app import commit_keeping_loaded, db
 from interviews import analysis, bp, coding, services
 from interviews.forms import (
     CodebookImportForm,
@@ -384,30 +384,24 @@ def _form_choices(form: FragmentForm, body: str, codes) -> FragmentForm:
     return form
 
 
-def _coding_context(
-    cycle, respondent, transcript, form=None, with_form=True, placed=False, **extra
-):
+def _coding_context(cycle, respondent, transcript, form=None, **extra):
     codes = coding.codes_of(cycle)
-    # placed: only where the fragments lie and their codes (the answer to coding needs no more)
-    if placed:
-        fragments = coding.placed_fragments(transcript, codes)
-    else:
-        fragments = coding.fragments_of(transcript)
+    fragments = coding.fragments_of(transcript)
     counts = {c.id: 0 for c in codes}
     for fragment in fragments:
         for code in fragment.codes:
             counts[code.id] += 1
-    if form is None and with_form:
+    if form is None:
         form = FragmentForm(formdata=None)
-    if form is not None:
-        _form_choices(form, transcript.body, codes)
+    _form_choices(form, transcript.body, codes)
     confirm_form = ConfirmForm()
     return {
         "cycle": cycle,
         "respondent": respondent,
         "transcript": transcript,
-        "segments": coding.segments(transcript.body, fragments),
+        "lines": coding.lines(transcript.body, fragments),
         "fragments": [f for f in fragments if not f.needs_review],
+        "fragment_count": sum(not f.needs_review for f in fragments),
         "review": [f for f in fragments if f.needs_review],
         "codes": codes,
         "counts": counts,
@@ -440,6 +434,7 @@ def add_fragment(year: int, respondent_id: int):
     form = FragmentForm(formdata=request.form)
     error = None
     if form.validate_on_submit():
+        codebook = coding.codes_of(cycle, with_themes=False)
         start, end = form.start.data, form.end.data
         if start is None or end is None:
             spans = coding.sentences(transcript.body)
@@ -461,20 +456,23 @@ def add_fragment(year: int, respondent_id: int):
                 code_ids=list(form.code_ids.data or []),
                 memo=form.memo.data or "",
                 is_quote=form.is_quote.data,
+                codebook=codebook,
             )
         except DomainError as exc:
             db.session.rollback()
             error = str(exc)
         else:
-            db.session.commit()
+            commit_keeping_loaded()  # the answer shows the same objects again
             if not request.htmx:
                 flash(_("The passage has been coded."), "success")
                 return redirect(_coding_url(year, respondent_id))
-            return _coding_update(cycle, respondent, transcript, added=fragment, coded=True)
+            return _coded_answer(cycle, respondent, transcript, fragment, codebook)
     else:
         error = _("Not saved yet: please check the fields marked in red.")
     if request.htmx:
-        return _coding_update(cycle, respondent, transcript, error=error, status=422)
+        # only the status line changes: the text, the counts and the list stay as they are
+        context = {"cycle": cycle, "respondent": respondent, "error": error}
+        return no_store(render("interviews/_coding_update.html", status=422, **context))
     context = _coding_context(cycle, respondent, transcript, form, error=error)
     return no_store(render("interviews/coding.html", status=422, **context))
 
@@ -490,16 +488,26 @@ def _fragment_or_404(transcript, fragment_id):
     return fragment
 
 
-def _coding_update(cycle, respondent, transcript, status=200, **changes):
-    """Only what changed after coding, for htmx: the highlighted text, the counts, the
-    fragment added, changed or removed, and a status line."""
-    if changes.get("error"):
-        context = {"cycle": cycle, "respondent": respondent, **changes}
-    else:
-        context = _coding_context(
-            cycle, respondent, transcript, with_form=False, placed=True, **changes
-        )
-    return no_store(render("interviews/_coding_update.html", status=status, **context))
+def _coded_answer(cycle, respondent, transcript, added, codes):
+    """The htmx answer to coding a passage, made for speed (it runs on every passage coded):
+    the lines under the passage redrawn, the counts, the new fragment for the list. Only the
+    fragments near the passage are loaded; the counts come from the database."""
+    within = coding.lines_around(transcript.body, added.start_offset, added.end_offset)
+    nearby = coding.placed_fragments(transcript, codes, within)
+    per_code, placed = coding.code_counts(transcript)
+    confirm_form = ConfirmForm()
+    context = {
+        "cycle": cycle,
+        "respondent": respondent,
+        "codes": codes,
+        "counts": {code.id: per_code.get(code.id, 0) for code in codes},
+        "fragment_count": placed,
+        "redraw": coding.lines(transcript.body, nearby, within),
+        "added": added,
+        "coded": True,
+        "csrf_field": confirm_form.csrf_token(),
+    }
+    return no_store(render("interviews/_coding_update.html", **context))
 
 
 @bp.route("/coding/<int:respondent_id>/fragments/<int:fragment_id>", methods=["POST"])

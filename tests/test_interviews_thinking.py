@@ -1187,3 +1187,72 @@ def test_telling_quotes_in_the_analysis_only_for_chair_and_coders(app, chair, me
     )
     _set_coder(app, "Samira El Idrissi", True)
     assert text in html.unescape(_text(member.get("/years/2026/interviews/analysis")))
+
+
+LINES = [
+    "Interviewer: Hoe gaat het op het plein?\n",
+    "Ouder: Mijn zoon speelt vaak alleen.\n\n",
+    "Interviewer: Wat doet de juf dan?\n",
+    "Ouder: Ze praat erover in de kring, dat helpt.\n",
+    "Interviewer: Dank u wel.",
+]
+
+
+def _line_spans(answer: str) -> dict[int, str]:
+    """The lines an htmx answer redraws: their start and their text, segment by segment."""
+    found = {}
+    for start, inner in re.findall(
+        r'<span class="line" id="line-(\d+)" hx-swap-oob="true">(.*?)</span>'
+        r'(?=<span class="line"|\s*<ul)',
+        answer,
+        re.DOTALL,
+    ):
+        found[int(start)] = html.unescape(re.sub(r"<[^>]+>", "", inner))
+    return found
+
+
+def test_coding_with_htmx_redraws_only_the_lines_under_the_passage(app, chair):
+    """The answer to coding carries the lines the passage lies on, cut into segments that
+    hold their text exactly, with the new code's colour on the passage; the counts and the
+    list of fragments follow; the other lines are not sent. The page itself holds every line."""
+    body = "".join(LINES)
+    rid, tid = _write_out(app, body)
+    first, second = _new_codes(app, "Alleen spelen", "Juf in de kring")
+    _code_sentences(app, rid, [[first]])  # the first sentence, on the first line
+    starts = [sum(len(line) for line in LINES[:i]) for i in range(len(LINES))]
+    url = f"{BASE}/coding/{rid}/fragments"
+    passage = body.index("Ze praat erover")
+    form = {"start": str(passage), "end": str(passage + len("Ze praat erover in de kring")),
+            "from_sentence": "-1", "to_sentence": "-1", "code_ids": [str(second)]}  # fmt: skip
+
+    answer = chair.htmx_post(url, data=form)
+    assert answer.status_code == 200
+    text = answer.get_data(as_text=True)
+    assert _line_spans(text) == {starts[3]: LINES[3]}  # one line, and all of it
+    coded = re.search(
+        rf'<span class="seg coded code-{second}" data-start="{passage}"[^>]*>([^<]*)<', text
+    )
+    assert coded and coded.group(1) == "Ze praat erover in de kring"
+    assert "Interviewer: Hoe gaat het" not in text  # the rest of the write-out stays put
+    assert re.search(rf'data-code="{first}">1<', text) and re.search(
+        rf'data-code="{second}">1<', text
+    )
+    assert nl_n(app, "%(num)d coded fragment", "%(num)d coded fragments", 2) in _text(answer)
+    assert (
+        'hx-swap-oob="beforeend:#fragment-list"' in text and "Ze praat erover in de kring" in text
+    )
+
+    # a passage over two lines redraws both; the first sentence's colour stays where it was
+    across = {**form, "start": str(body.index("speelt")), "end": str(body.index("Wat doet"))}
+    answer = chair.htmx_post(url, data=across).get_data(as_text=True)
+    assert _line_spans(answer) == {starts[1]: LINES[1], starts[2]: LINES[2]}
+    assert len(re.findall(rf'class="seg coded code-{second}"', answer)) == 2
+
+    # the whole page: every line, segments side by side adding up to the write-out
+    page = chair.get(f"{BASE}/coding/{rid}").get_data(as_text=True)
+    lines = re.findall(r'<span class="line" id="line-(\d+)">', page)
+    assert [int(n) for n in lines] == starts
+    segments = re.findall(r'<span class="seg[^"]*" data-start="(\d+)"[^>]*>([^<]*)</span>', page)
+    assert "".join(html.unescape(t) for _, t in segments) == body
+    assert [int(s) for s, _ in segments] == sorted({int(s) for s, _ in segments})
+    assert re.search(rf'class="seg coded code-{first}" data-start="{starts[0]}"', page)

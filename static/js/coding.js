@@ -4,17 +4,28 @@
 (function () {
   "use strict";
 
+  // Where an element of the write-out begins in the stored text: a segment says so itself,
+  // a line by its first segment.
+  function startOf(element) {
+    if (!element || !element.dataset) return null;
+    if (element.dataset.start !== undefined) return parseInt(element.dataset.start, 10);
+    var first = element.querySelector("[data-start]");
+    return first ? parseInt(first.dataset.start, 10) : null;
+  }
+
   function offsetIn(node, offset) {
     var element = node.nodeType === Node.TEXT_NODE ? node.parentElement : node;
     var segment = element && element.closest("[data-start]");
     if (!segment) {
-      // the container itself: offset counts child segments
-      if (element && element.id === "transcript-text") {
-        if (!element.childNodes.length) return null;
-        var child = element.childNodes[Math.min(offset, element.childNodes.length - 1)];
-        if (!child || !child.dataset) return null;
-        var base = parseInt(child.dataset.start, 10);
-        return offset >= element.childNodes.length ? base + child.textContent.length : base;
+      // the container (its children are lines) or a line (its children are segments):
+      // offset counts children
+      if (element && (element.id === "transcript-text" || element.classList.contains("line"))) {
+        var children = element.childNodes;
+        if (!children.length) return null;
+        var child = children[Math.min(offset, children.length - 1)];
+        var base = startOf(child);
+        if (base === null) return null;
+        return offset >= children.length ? base + child.textContent.length : base;
       }
       return null;
     }
