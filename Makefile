@@ -41,8 +41,9 @@ format: $(VENV)/.test-installed
 # Extract the translatable strings and merge them into the catalogs.
 messages: $(BIN)/flask
 	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext -o translations/messages.pot \
-		--no-location --sort-output --project LDD app.py workgroup interviews experiments reports templates
-	$(BIN)/pybabel update -i translations/messages.pot -d translations --no-fuzzy-matching
+		--no-location --sort-output --width 100 --project LDD app.py workgroup interviews experiments reports templates
+	$(BIN)/pybabel update -i translations/messages.pot -d translations --no-fuzzy-matching --width 100
+	$(BIN)/python translations/english.py
 
 # Speed, load and memory of the large demo year under gunicorn (tests/benchmarks/, not part of
 # `make test`); writes bench-results.json. BENCH_DATABASE_URL=postgresql://… for PostgreSQL.

@@ -4,6 +4,7 @@ models, a complete Dutch catalog, friendly error pages."""
 import re
 from pathlib import Path
 
+import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from babel.messages.extract import extract_from_dir
@@ -53,10 +54,24 @@ def test_migrations_match_the_models(app):
         assert compare_metadata(context, db.metadata) == []
 
 
-def test_every_string_in_the_code_has_a_dutch_translation():
-    with (ROOT / "translations/nl/LC_MESSAGES/messages.po").open("rb") as handle:
-        catalog = read_po(handle)
-    translated = {m.id if isinstance(m.id, str) else m.id[0] for m in catalog if m.string}
+PLACEHOLDER = re.compile(r"%\((\w+)\)[sd]")
+
+
+def _catalog(language: str):
+    with (ROOT / f"translations/{language}/LC_MESSAGES/messages.po").open("rb") as handle:
+        return read_po(handle, locale=language)
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_every_string_in_the_code_has_a_translation(language):
+    """Dutch and English: English is the source language (the message ids), and its catalog
+    lets the English wording change without touching the code."""
+    catalog = _catalog(language)
+    translated = {
+        m.id if isinstance(m.id, str) else m.id[0]
+        for m in catalog
+        if (m.string if isinstance(m.id, str) else all(m.string))
+    }
     method_map = [("**.py", "python"), ("**.html", "jinja2")]
     keywords = {"_": None, "gettext": None, "ngettext": (1, 2), "_l": None, "lazy_gettext": None}
     missing = set()
@@ -68,6 +83,25 @@ def test_every_string_in_the_code_has_a_dutch_translation():
             if msgid and msgid not in translated:
                 missing.add(msgid)
     assert not missing, f"untranslated (run `make messages` and translate): {sorted(missing)[:10]}"
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_translations_keep_every_placeholder(language):
+    """A translation that drops or misspells %(name)s fails at run time: every text must name
+    the same placeholders as its message id."""
+    wrong = []
+    for message in _catalog(language):
+        if not message.id:
+            continue
+        ids = [message.id] if isinstance(message.id, str) else list(message.id)
+        texts = [message.string] if isinstance(message.id, str) else list(message.string)
+        wanted = set().union(*(PLACEHOLDER.findall(i) for i in ids))
+        for text in texts:
+            if text and set(PLACEHOLDER.findall(text)) - wanted | (
+                wanted - set(PLACEHOLDER.findall(text)) - {"num"}
+            ):
+                wrong.append((ids[0], text))
+    assert not wrong, wrong[:5]
 
 
 def test_unknown_page_gets_a_dutch_404(client):
