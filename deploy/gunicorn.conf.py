@@ -8,9 +8,12 @@ environment variables read below. ``make bench`` runs the app with this file too
 
 from __future__ import annotations
 
+import ctypes
 import gc
 import multiprocessing
 import os
+import platform
+import sys
 
 #: The app without Flask-Migrate: workers never migrate (``flask db upgrade`` does, before a
 #: restart), and Alembic would cost every worker 11 MiB.
@@ -64,3 +67,46 @@ def post_fork(server, worker):
     app = server.app.wsgi()
     with app.app_context():
         db.engine.dispose(close=False)
+
+
+def post_request(worker, req, environ, resp):
+    """After every response, when it has been sent: give memory back to the system (a worker
+    keeps its largest size otherwise). A download (a Word document, a spreadsheet, a picture)
+    leaves its python-docx and lxml objects in reference cycles, so those are collected first
+    (12-25 ms, only after a download; ``gc.freeze`` keeps the app out of it). Then glibc
+    returns the freed heap to the system (``malloc_trim``, about 0.03 ms). Measured with
+    ``make bench``: see docs/deploy.md."""
+    if is_download(resp.headers):
+        gc.collect()
+    trim_heap()
+
+
+def is_download(headers) -> bool:
+    """Whether a response is a file to save (``Content-Disposition: attachment``)."""
+    return any(
+        name.lower() == "content-disposition" and value.lower().startswith("attachment")
+        for name, value in headers
+    )
+
+
+def _malloc_trim():
+    """glibc's ``malloc_trim``; ``None`` on another C library (musl, macOS), where it does not
+    exist or works differently."""
+    if not sys.platform.startswith("linux") or platform.libc_ver()[0] != "glibc":
+        return None
+    try:
+        return ctypes.CDLL("libc.so.6").malloc_trim
+    except (OSError, AttributeError):
+        return None
+
+
+_MALLOC_TRIM = _malloc_trim()
+
+
+def trim_heap() -> bool:
+    """Give the free memory at the top and inside the heap back to the system; ``False`` where
+    that is not possible (not glibc)."""
+    if _MALLOC_TRIM is None:
+        return False
+    _MALLOC_TRIM(0)
+    return True

@@ -335,9 +335,10 @@ def gather_meeting(cycle: Cycle, number: int, viewer: Viewer) -> MeetingData | N
 # --- infographic -------------------------------------------------------------------------
 
 
-def gather_infographic(cycle: Cycle) -> InfographicData:
+def gather_infographic(cycle: Cycle, *, word_chart: bool = True) -> InfographicData:
     """For the team and parents: numbers, themes, goals, experiments. No personal data: no
-    codes of respondents, no quotes, no names."""
+    codes of respondents, no quotes, no names. ``word_chart=False`` leaves out the chart for
+    Word (the picture draws its own)."""
     school = cycle.school
     coded, held = analysis.load(cycle)
     groups = Counter(interview.group for interview in held)
@@ -360,7 +361,7 @@ def gather_infographic(cycle: Cycle) -> InfographicData:
     else:
         did = _("The working group is preparing its talks with parents, teachers and pupils.")
     chart = None
-    if top:
+    if top and word_chart:
         chart = figure_of(
             bar_chart(
                 _("The themes that came back most"), top, _("times mentioned"), colour_of(school)

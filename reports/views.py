@@ -142,7 +142,7 @@ def download_infographic(year: int):
 def download_infographic_png(year: int):
     """The infographic as one picture, for a newsletter."""
     cycle = cycle_or_404(year)
-    png = render_infographic_png(data.gather_infographic(cycle))
+    png = render_infographic_png(data.gather_infographic(cycle, word_chart=False))
     return attachment(png, "image/png", _("infographic") + f"-{_stem(cycle)}.png")
 
 

@@ -19,6 +19,13 @@ from flask import session
 from flask_babel import lazy_gettext as _l
 from PIL import Image
 
+from reports.infographic import (
+    InfographicData,
+    InfographicPicture,
+    alt_text,
+    render_infographic_png,
+)
+from reports.style import Brand
 from workgroup import chart_worker, charts
 from workgroup.charts import (
     Annotation,
@@ -31,6 +38,15 @@ from workgroup.charts import (
 )
 
 ROOT = charts.ChartProcess.ROOT
+INFOGRAPHIC_LABELS = (
+    "what_we_did",
+    "what_came_back",
+    "our_goals",
+    "trying_out",
+    "no_themes",
+    "no_goals",
+    "no_experiments",
+)
 START = datetime.date(2025, 9, 1)
 
 
@@ -129,6 +145,32 @@ def test_lazy_texts_are_sent_in_the_language_of_the_request(app):
         assert (plain.title, plain.annotations[0].text) == ("Notes", "Notes")
         assert plain.points == run.points
         assert run.png(dpi=60) == run._png(60)
+
+
+def test_the_child_draws_the_infographic_as_the_worker_would(app, shared):
+    data = InfographicData(
+        brand=Brand("OBS De Regenboog", colour="#225533"),
+        labels=dict.fromkeys(INFOGRAPHIC_LABELS, "Kopje") | {"and_more": "en nog %(n)d"},
+        title="Wat we hoorden, en wat we gaan doen 😀",
+        subtitle="Werkgroep · OBS De Regenboog · 2026–2027",
+        did_text="We spraken met 10 mensen.",
+        numbers=[("Ouders", 4), ("Leerkrachten", 3), ("Leerlingen", 3)],
+        themes=[("Buiten spelen", 12), ("Online", 4)],
+        chart=None,
+        goals=[f"Doel {n}" for n in range(7)],
+        experiments=["Belafspraak"],
+        footer="Zonder namen.",
+    )
+    picture = InfographicPicture.of(data)
+    png = shared.draw(picture, 40, None)
+    assert png == picture._png(40)
+    with Image.open(BytesIO(png)) as image:
+        assert image.convert("RGB").getpixel((3, 3)) == (0x22, 0x55, 0x33)
+        assert image.info["Description"] == alt_text(data)
+    # through the cache and the chart process of the app, as the download view does
+    charts._PNG_CACHE.clear()
+    with app.test_request_context():
+        assert render_infographic_png(data, dpi=40) == png
 
 
 def test_a_failed_drawing_is_an_error_and_the_process_answers_on(shared):
@@ -261,6 +303,16 @@ WEB_WORKER = textwrap.dedent(
                                      RunPoint(datetime.date(2025, 9, 8), 4)], target=4)
         png = run.png(dpi=50) + BarChart("Codes", [Bar("Buiten", 3)]).png(dpi=50)
     assert png.startswith(b"\\x89PNG")
+    # the infographic for the newsletter too
+    from reports.infographic import InfographicData, render_infographic_png
+    from reports.style import Brand
+
+    labels = dict.fromkeys(("what_we_did", "what_came_back", "our_goals", "trying_out",
+                            "no_themes", "no_goals", "no_experiments"), "x") | {"and_more": "+"}
+    data = InfographicData(Brand("School"), labels, "Wat we hoorden", "2026", "We spraken 3.",
+                           [("Ouders", 3)], [("Buiten", 2)], None, ["Doel"])
+    with app.test_request_context():
+        assert render_infographic_png(data, dpi=20).startswith(b"\\x89PNG")
     print("matplotlib" in sys.modules, "numpy" in sys.modules)
     """
 )

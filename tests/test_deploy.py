@@ -5,6 +5,13 @@ could send them."""
 
 from __future__ import annotations
 
+import importlib.util
+import platform
+import sys
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
 from flask import request
 
 from app import create_app
@@ -67,3 +74,73 @@ def test_the_web_app_leaves_out_the_migration_commands(monkeypatch):
     """``create_app(migrations=False)`` (deploy/gunicorn.conf.py) has no ``flask db``."""
     assert "db" not in _app(monkeypatch, behind_proxy=False).cli.commands
     assert "db" in create_app(CONFIG).cli.commands
+
+
+# --- gunicorn: memory back to the system after each request ------------------------------
+
+GUNICORN_CONF = Path(__file__).resolve().parent.parent / "deploy" / "gunicorn.conf.py"
+
+
+def _gunicorn_conf():
+    spec = importlib.util.spec_from_file_location("gunicorn_conf_under_test", GUNICORN_CONF)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture
+def conf():
+    return _gunicorn_conf()
+
+
+def _response(*headers):
+    return SimpleNamespace(headers=list(headers))
+
+
+def test_after_a_download_garbage_is_collected_and_the_heap_trimmed(conf, monkeypatch):
+    calls = []
+    monkeypatch.setattr(conf, "gc", SimpleNamespace(collect=lambda: calls.append("collect")))
+    monkeypatch.setattr(conf, "_MALLOC_TRIM", lambda pad: calls.append(f"trim {pad}"))
+    document = _response(
+        ("Content-Type", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+        ("content-disposition", "Attachment; filename=year-report-2026-2027.docx"),
+    )
+    conf.post_request(None, None, {}, document)
+    assert calls == ["collect", "trim 0"]
+    calls.clear()
+    page = _response(("Content-Type", "text/html; charset=utf-8"))
+    conf.post_request(None, None, {}, page)
+    inline = _response(("Content-Disposition", "inline"))
+    conf.post_request(None, None, {}, inline)
+    assert calls == ["trim 0", "trim 0"]  # a page only gives back what is free already
+
+
+@pytest.mark.skipif(
+    not sys.platform.startswith("linux") or platform.libc_ver()[0] != "glibc",
+    reason="glibc only",
+)
+def test_on_glibc_the_heap_is_trimmed(conf):
+    assert conf._MALLOC_TRIM is not None
+    assert conf.trim_heap() is True
+
+
+@pytest.mark.parametrize(("system", "libc"), [("darwin", ("", "")), ("linux", ("", ""))])
+def test_without_glibc_trimming_is_a_no_op(monkeypatch, system, libc):
+    """macOS, or Linux with musl (Alpine): no ``malloc_trim``, nothing happens, no error."""
+    monkeypatch.setattr(sys, "platform", system)
+    monkeypatch.setattr("platform.libc_ver", lambda *args, **kwargs: libc)
+    conf = _gunicorn_conf()
+    assert conf._MALLOC_TRIM is None
+    assert conf.trim_heap() is False
+    conf.post_request(None, None, {}, _response(("Content-Disposition", "attachment")))
+
+
+def test_when_libc_cannot_be_loaded_trimming_is_a_no_op(monkeypatch):
+    def refuse(name):
+        raise OSError(f"{name}: cannot open shared object file")
+
+    monkeypatch.setattr("ctypes.CDLL", refuse)
+    monkeypatch.setattr("platform.libc_ver", lambda *args, **kwargs: ("glibc", "2.36"))
+    monkeypatch.setattr(sys, "platform", "linux")
+    conf = _gunicorn_conf()
+    assert conf.trim_heap() is False

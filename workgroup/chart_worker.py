@@ -1,12 +1,15 @@
-"""The chart process: draws the PNG charts for Word documents, so web workers never load
-matplotlib and numpy (about 60 MiB that a worker would keep until it is replaced).
+"""The chart process: draws the PNG charts for Word documents and the infographic picture, so
+web workers never load matplotlib and numpy (about 60 MiB that a worker would keep until it is
+replaced).
 
     python -m workgroup.chart_worker [--idle SECONDS]
 
-Workers start it with ``command()``, the same without the package's ``__init__``.
+Workers start it with ``command()``, the same without the packages' ``__init__``.
 ``workgroup.charts`` starts one per web worker when a document needs its first PNG, and talks
 to it over the child's stdin and stdout: every message is a 4-byte length (``struct "!I"``)
-followed by a pickle. A request is ``(chart, dpi, context)``; ``context`` is ``None`` outside
+followed by a pickle. A request is ``(chart, dpi, context)``, answered with ``chart._png(dpi)``
+(a chart of ``workgroup.charts`` or ``reports.infographic.InfographicPicture``); ``context`` is
+``None`` outside
 an app context (no translations, Dutch formats, as ``charts`` draws there) or ``(locale,
 translation directories, domain)`` of the app that asked, so texts, numbers and dates come out
 exactly as when the worker drew them itself. The answer is ``("ok", png)`` or ``("error",
@@ -86,17 +89,25 @@ def write_message(fd: int, message) -> None:
 #: running ``workgroup/__init__.py``, which imports the views and with them the whole app
 #: (SQLAlchemy, WTForms, ...): that cost 26 MiB and 0.7 s more for every start (measured 109
 #: against 83 MiB, 2.0 against 1.3 s for the first chart), and a start follows every idle pause.
-#: The package is an empty module with the real path, so ``workgroup.charts`` imports as usual.
+#: The packages are empty modules with the real paths, so ``workgroup.charts`` (and
+#: ``reports.infographic`` for the infographic picture) import as usual.
+PACKAGES = ("workgroup", "reports")
 _BOOT = (
-    "import sys, types; package = types.ModuleType('workgroup'); "
-    "package.__path__ = [sys.argv.pop(1)]; sys.modules['workgroup'] = package; "
-    "from workgroup.chart_worker import main; sys.exit(main())"
+    "import os, sys, types\n"
+    "root = sys.argv.pop(1)\n"
+    f"for name in {PACKAGES!r}:\n"
+    "    package = types.ModuleType(name)\n"
+    "    package.__path__ = [os.path.join(root, name)]\n"
+    "    sys.modules[name] = package\n"
+    "from workgroup.chart_worker import main\n"
+    "sys.exit(main())"
 )
 
 
 def command(idle: float | None = None) -> list[str]:
     """The command that starts a chart process (run it in the project root)."""
-    args = [sys.executable, "-c", _BOOT, os.path.dirname(os.path.abspath(__file__))]
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    args = [sys.executable, "-c", _BOOT, root]
     return args if idle is None else [*args, "--idle", f"{idle:g}"]
 
 

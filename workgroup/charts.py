@@ -16,8 +16,10 @@ or Dutch outside a request.
 
 ``png()`` does not draw in the web worker: the chart process (``workgroup.chart_worker``), a
 child of the worker started with the first PNG, draws it, so the worker never loads matplotlib
-and numpy (60 MiB it would keep). ``LDD_CHART_PROCESS=0`` (environment or app config) draws in
-the worker as before; so does a chart process that cannot start or answer, with a warning.
+and numpy (60 MiB it would keep); ``draw_png`` does the same for other pictures (the
+infographic of ``reports.infographic``). ``LDD_CHART_PROCESS=0`` (environment or app config)
+draws in the worker as before; so does a chart process that cannot start or answer, with a
+warning.
 """
 
 from __future__ import annotations
@@ -225,6 +227,13 @@ _PNG_CACHE_SIZE = 64
 _PNG_LOCK = threading.Lock()
 
 _log = logging.getLogger(__name__)
+
+
+def draw_png(picture, dpi: int) -> bytes:
+    """The PNG of a picture drawn with matplotlib: a chart here, or anything else that pickles
+    and has a ``_png(dpi)`` method (the infographic), as the charts are: from the cache, else
+    drawn in the chart process (in this process when that is off or fails)."""
+    return _cached(picture, dpi, picture._png)
 
 
 def _cached(chart, dpi: int, draw) -> bytes:
@@ -526,7 +535,7 @@ class BarChart:
         return svg.markup()
 
     def png(self, dpi: int = 200) -> bytes:
-        return _cached(self, dpi, self._png)
+        return draw_png(self, dpi)
 
     def _png(self, dpi: int) -> bytes:
         title = str(self.title)
@@ -801,7 +810,7 @@ class RunChart:
         return svg.markup()
 
     def png(self, dpi: int = 200) -> bytes:
-        return _cached(self, dpi, self._png)
+        return draw_png(self, dpi)
 
     def _png(self, dpi: int) -> bytes:
         title = str(self.title)
