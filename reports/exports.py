@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import sys
 import zipfile
 from dataclasses import dataclass, field
 from xml.etree import ElementTree as ET
@@ -73,10 +74,24 @@ def codings_csv(rows: list[CodingRow], header: list[str], yes: str, no: str) -> 
     return "\ufeff" + buffer.getvalue()
 
 
+def _import_openpyxl_without_numpy() -> None:
+    """openpyxl imports numpy whenever it is installed (matplotlib brings it, for the chart
+    process) only to accept numpy numbers in cells, which we never write: 19 MiB the web worker
+    would keep. So its first import sees no numpy; numpy itself stays importable afterwards."""
+    if "openpyxl" in sys.modules or "numpy" in sys.modules:
+        return
+    sys.modules["numpy"] = None  # type: ignore[assignment]  # "import numpy" raises ImportError
+    try:
+        import openpyxl  # noqa: F401
+    finally:
+        del sys.modules["numpy"]
+
+
 def codings_xlsx(
     rows: list[CodingRow], header: list[str], yes: str, no: str, sheet_title: str
 ) -> bytes:
     """The codings as an Excel workbook: a frozen, bold header row, filters, wrapped text."""
+    _import_openpyxl_without_numpy()
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter

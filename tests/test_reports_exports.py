@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import csv
 import io
+import subprocess
+import sys
 import uuid
 import zipfile
+from pathlib import Path
 from xml.etree import ElementTree as ET
 
 import docx
@@ -20,6 +23,8 @@ from interviews.models import Fragment, Respondent, Transcript
 from reports import exports
 from workgroup import services as core
 from workgroup.models import AuditEvent, School, User
+
+ROOT = Path(__file__).resolve().parent.parent
 
 BASE = "/years/2026/reports"
 CDB = "{urn:QDA-XML:codebook:1.0}"
@@ -300,3 +305,23 @@ def test_another_schools_theme_is_not_found(app, chair, other_chair):
         theme_id = coding.themes_of(_cycle())[0].id
     assert other_chair.get(f"{BASE}/themes/{theme_id}/quotes.docx").status_code == 404
     assert chair.get(f"{BASE}/themes/{10**12}/quotes.docx").status_code == 404
+
+
+def test_a_spreadsheet_export_does_not_load_numpy_into_the_worker():
+    """openpyxl would import numpy (installed for the chart process) and the worker would keep
+    its 19 MiB; the export leaves it out and the workbook still reads back. Numpy can still be
+    imported afterwards. In a fresh interpreter, since other tests may have loaded numpy."""
+    script = (
+        "import sys, io\n"
+        "from reports.exports import codings_xlsx\n"
+        "data = codings_xlsx([], ['Code', 'Fragment'], 'ja', 'nee', 'Coderingen')\n"
+        "loaded = 'numpy' in sys.modules\n"
+        "import openpyxl, numpy\n"
+        "sheet = openpyxl.load_workbook(io.BytesIO(data)).active\n"
+        "print(loaded, [c.value for c in sheet[1]], sheet.title)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-W", "error", "-c", script],
+        capture_output=True, text=True, check=True, cwd=ROOT,
+    )  # fmt: skip
+    assert result.stdout.split("\n")[0] == "False ['Code', 'Fragment'] Coderingen"
