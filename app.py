@@ -176,6 +176,9 @@ def create_app(test_config: dict | None = None, *, migrations: bool = True) -> F
     )
     if test_config:
         app.config.from_mapping(test_config)
+    from workgroup import pagecache  # its listeners raise a school's revision on writes
+
+    app.config.setdefault("PAGE_CACHE_MB", pagecache.configured_megabytes())
 
     if os.environ.get("LDD_BEHIND_PROXY") == "1":
         # Behind one TLS reverse proxy (docs/deploy.md): take the client's address, scheme

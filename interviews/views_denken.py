@@ -27,6 +27,7 @@ from workgroup import services as core
 from workgroup.access import ALL_ROLES, attachment, cycle_or_404, no_store, render, require
 from workgroup.forms import ConfirmForm
 from workgroup.models import DomainError, Role
+from workgroup.pagecache import cached_page
 from workgroup.views import confirm_page, confirmed
 
 CHAIR = (Role.chair,)
@@ -573,6 +574,7 @@ def delete_fragment(year: int, respondent_id: int, fragment_id: int):
 
 @bp.route("/analysis", methods=["GET"])
 @require(*GROUP)
+@cached_page
 def show_analysis(year: int):
     """Meeting 3: which codes come back, where, together, and whether new ones still appear."""
     cycle = cycle_or_404(year)

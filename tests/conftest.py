@@ -94,6 +94,8 @@ def app(_app):
     yield _app
     _app.config.clear()
     _app.config.update(saved)
+    if (pages := _app.extensions.get("ldd_page_cache")) is not None:
+        pages.clear()
     with _app.app_context():
         db.session.remove()
         for table in reversed(db.metadata.sorted_tables):

@@ -64,6 +64,7 @@ def _coded_respondent(app) -> int:
 
 
 def _statements(app, client, url: str) -> tuple[int, list[str]]:
+    app.config["PAGE_CACHE_MB"] = 0  # what drawing the page costs, not a kept copy
     client.get(url)  # once before counting: the same request twice must cost the same
     with counted(app) as statements:
         response = client.get(url)

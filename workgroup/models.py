@@ -117,6 +117,9 @@ class School(db.Model):
     house_colour: Mapped[str] = mapped_column(
         String(7), default="#1f5fa8", server_default="#1f5fa8"
     )
+    #: Raised by every transaction that writes the school's data: pages drawn at an older
+    #: revision are out of date (workgroup/pagecache.py).
+    revision: Mapped[int] = mapped_column(default=0, server_default="0")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     cycles: Mapped[list[Cycle]] = relationship(

@@ -45,6 +45,7 @@ from workgroup.forms import (
 )
 from workgroup.guidance import GLOSSARY, MEETING_HELP
 from workgroup.models import DomainError, Function, Mode, Role
+from workgroup.pagecache import cached_page
 from workgroup.programme import LISTENING_PERIOD, PROGRAMME
 
 CHAIR = (Role.chair,)
@@ -430,6 +431,7 @@ def start_year():
 
 @bp.route("/years/<int:year>/", methods=["GET"])
 @require(*ALL_ROLES)
+@cached_page
 def show_dashboard(year: int):
     """The year at a glance: timeline, next meeting, open actions, the chain."""
     cycle = cycle_or_404(year)

@@ -216,6 +216,18 @@ def apply_code_samples(client: httpx.Client, targets: Targets, n: int) -> list[f
     return samples
 
 
+def drawn_pages(env: dict, tmp: Path, pages: dict[str, str], n: int) -> dict[str, float]:
+    """The kept pages (workgroup/pagecache.py) timed as they are drawn, on a second server
+    with the page cache off: what the first view after a change costs."""
+    kept = {"dashboard_p95", "analysis_page_p95"}
+    with (
+        Server({**env, "LDD_PAGE_CACHE_MB": "0"}, tmp / "gunicorn-drawn.log") as server,
+        httpx.Client(base_url=server.base_url, timeout=60) as client,
+    ):
+        login(client)
+        return {key: percentile(timed(client, pages[key], n), 95) for key in kept}
+
+
 def document_ms(client: httpx.Client, url: str) -> tuple[float | None, float | None, str]:
     """(cold, median of three warm) milliseconds for one Word document."""
     times = []
@@ -344,6 +356,13 @@ def run() -> int:
             notes.append("pages, min/median ms: " + ", ".join(spread))
             rss = server.worker_rss_mib()
             notes.append("worker RSS before any Word document: " + _mib(rss))
+            drawn = drawn_pages(env, Path(tmp), pages, page_n)
+            extra.update({f"{key[:-4]}_drawn_p95": value for key, value in drawn.items()})
+            notes.append(
+                "the dashboard and the analysis are kept until the data changes; drawn every "
+                "time (LDD_PAGE_CACHE_MB=0), p95 ms: "
+                + ", ".join(f"{key[:-4]} {value:.0f}" for key, value in drawn.items())
+            )
 
             say("Word documents …")
             for key, (url, what) in targets.documents.items():
@@ -417,6 +436,8 @@ def report(results: dict, extra: dict, notes: list[str]) -> int:
         ("transcript_page_p95", "≤ 50 ms", lambda v: v <= 50),
         ("dashboard_p95", "≤ 50 ms", lambda v: v <= 50),
         ("analysis_page_p95", "≤ 50 ms", lambda v: v <= 50),
+        ("(dashboard_drawn_p95)", "≤ 50 ms", lambda v: v <= 50),
+        ("(analysis_page_drawn_p95)", "≤ 50 ms", lambda v: v <= 50),
         ("(coding_page_p95)", "≤ 50 ms", lambda v: v <= 50),
         ("(meeting_page_p95)", "≤ 50 ms", lambda v: v <= 50),
         ("meeting_docx_ms", "—", None),
