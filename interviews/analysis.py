@@ -11,10 +11,11 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date
 from itertools import combinations
+from typing import NamedTuple
 
 from flask_babel import gettext as _
 from flask_babel import ngettext
-from sqlalchemy import select
+from sqlalchemy import case, select
 from sqlalchemy.orm import selectinload
 
 from app import db
@@ -30,9 +31,8 @@ from interviews.models import (
 from workgroup.models import Cycle
 
 
-@dataclass(frozen=True)
-class Coded:
-    """One coded fragment, as the analysis needs it."""
+class Coded(NamedTuple):
+    """One coded fragment, as the analysis needs it (a tuple: a year has thousands)."""
 
     fragment_id: int
     transcript_id: int
@@ -79,14 +79,16 @@ def load(cycle: Cycle, group: str | None = None) -> tuple[list[Coded], list[Inte
     if not interviews:
         return [], []
     codes_of = defaultdict(set)
-    rows = db.session.execute(
+    # thousands of plain rows: straight from the connection, without the ORM's row handling
+    connection = db.session.connection()
+    rows = connection.execute(
         select(fragment_codes.c.fragment_id, fragment_codes.c.code_id)
         .join(Fragment, Fragment.id == fragment_codes.c.fragment_id)
         .where(Fragment.transcript_id.in_(respondents), Fragment.needs_review.is_(False))
-    )
+    ).all()  # fetched at once, not row by row
     for fragment_id, code_id in rows:
         codes_of[fragment_id].add(code_id)
-    fragments = db.session.execute(
+    fragments = connection.execute(
         select(
             Fragment.id,
             Fragment.transcript_id,
@@ -94,16 +96,17 @@ def load(cycle: Cycle, group: str | None = None) -> tuple[list[Coded], list[Inte
             Fragment.end_offset,
             Fragment.coded_by_id,
             Fragment.is_quote,
-            Fragment.text,
+            # the text only of telling quotes: the rest is never shown here
+            case((Fragment.is_quote.is_(True), Fragment.text), else_=""),
         ).where(Fragment.transcript_id.in_(respondents), Fragment.needs_review.is_(False))
-    )
+    ).all()
     coded = []
     for fid, tid, start, end, coder, is_quote, text in fragments:
         code, group_value, may_quote = respondents[tid]
         coded.append(
             Coded(
                 fid, tid, code, group_value, start, end,
-                frozenset(codes_of[fid]), coder, is_quote, text if is_quote else "", may_quote,
+                frozenset(codes_of[fid]), coder, is_quote, text, may_quote,
             )
         )  # fmt: skip
     return coded, interviews

@@ -9,7 +9,7 @@ from flask_login import current_user
 from wtforms import SelectChoice
 
 from app import commit_keeping_loaded, db
-from interviews import analysis, bp, coding, services
+from interviews import analysis, bp, coding, heatmap, services
 from interviews.forms import (
     CodebookImportForm,
     CodeForm,
@@ -597,10 +597,8 @@ def show_analysis(year: int):
         themes=coding.themes_of(cycle),
         frequencies=frequencies,
         top=top,
-        matrix=matrix,
-        # the code × respondent matrix as rows of numbers: no lookup per cell in the template
-        grid=[(c, [matrix.get((c.id, r), 0) for r in respondents]) for c in codes],
-        respondents=respondents,
+        matrix_svg=heatmap.matrix_svg(grid, respondents),
+        matrix_table=heatmap.matrix_table(grid, respondents),
         cooccurrence=sorted(analysis.cooccurrence(coded).items(), key=lambda kv: -kv[1])[:15],
         code_names={c.id: c.name for c in codes},
         points=points,
