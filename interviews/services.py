@@ -22,7 +22,7 @@ from flask_babel import format_date, ngettext
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
-from sqlalchemy.orm import load_only, selectinload
+from sqlalchemy.orm import joinedload, load_only, selectinload
 
 from app import db
 from interviews import coding
@@ -237,10 +237,16 @@ def respondents_of(cycle: Cycle, *, interviewer_user: User | None = None) -> lis
     return list(db.session.scalars(query))
 
 
-def get_respondent(cycle: Cycle, respondent_id: int) -> Respondent | None:
-    return db.session.scalar(
-        select(Respondent).where(Respondent.id == respondent_id, Respondent.cycle_id == cycle.id)
+def get_respondent(
+    cycle: Cycle, respondent_id: int, with_transcript: bool = False
+) -> Respondent | None:
+    """The year's respondent; ``with_transcript`` loads the write-out in the same query."""
+    query = select(Respondent).where(
+        Respondent.id == respondent_id, Respondent.cycle_id == cycle.id
     )
+    if with_transcript:
+        query = query.options(joinedload(Respondent.transcript))
+    return db.session.scalar(query)
 
 
 def is_interviewer(respondent: Respondent, user: User) -> bool:

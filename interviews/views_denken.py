@@ -367,7 +367,7 @@ def set_coders(year: int):
 def _coding_target(year: int, respondent_id: int):
     cycle = cycle_or_404(year)
     _require_coder(cycle)
-    respondent = services.get_respondent(cycle, respondent_id)
+    respondent = services.get_respondent(cycle, respondent_id, with_transcript=True)
     if respondent is None or respondent.transcript is None:
         abort(404)
     return cycle, respondent, respondent.transcript
@@ -588,6 +588,8 @@ def show_analysis(year: int):
     respondents = sorted({i.respondent for i in interviews})
     top = max((f["all"] for f in frequencies.values()), default=0)
     matrix = analysis.matrix(coded)
+    # the code × respondent matrix as rows of numbers: no lookup per cell
+    grid = [(c, [matrix.get((c.id, r), 0) for r in respondents]) for c in codes]
     return render(
         "interviews/analysis.html",
         cycle=cycle,
