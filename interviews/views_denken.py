@@ -6,6 +6,7 @@ from __future__ import annotations
 from flask import Response, abort, flash, g, redirect, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
+from markupsafe import Markup, escape
 from wtforms import SelectChoice
 
 from app import commit_keeping_loaded, db
@@ -476,6 +477,21 @@ def add_fragment(year: int, respondent_id: int):
         return no_store(render("interviews/_coding_update.html", status=422, **context))
     context = _coding_context(cycle, respondent, transcript, form, error=error)
     return no_store(render("interviews/coding.html", status=422, **context))
+
+
+@bp.app_template_global()
+def code_checkboxes(codes, chosen) -> Markup:
+    """A fragment's recode checkboxes, one per code of the year, its own codes ticked. The
+    coding page has such a list for every fragment (hundreds × some 25 codes): written in one
+    pass here, a template loop made it the slowest part of the page."""
+    ticked = {code.id for code in chosen}
+    return Markup(
+        "".join(
+            f'<label class="choice"><input type="checkbox" name="code_ids" value="{code.id}"'
+            f"{' checked' if code.id in ticked else ''}> {escape(code.name)}</label>"
+            for code in codes
+        )
+    )
 
 
 def _coding_url(year: int, respondent_id: int) -> str:

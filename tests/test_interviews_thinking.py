@@ -1241,6 +1241,9 @@ def test_coding_with_htmx_redraws_only_the_lines_under_the_passage(app, chair):
     assert (
         'hx-swap-oob="beforeend:#fragment-list"' in text and "Ze praat erover in de kring" in text
     )
+    # its change form ticks its own code only
+    assert f'name="code_ids" value="{second}" checked>' in text
+    assert f'name="code_ids" value="{first}">' in text
 
     # a passage over two lines redraws both; the first sentence's colour stays where it was
     across = {**form, "start": str(body.index("speelt")), "end": str(body.index("Wat doet"))}

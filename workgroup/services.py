@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import joinedload, selectinload
 
 from app import db
 from workgroup.models import (
@@ -123,7 +123,7 @@ def membership_in(user: User, school_id: int) -> Membership | None:
     return db.session.scalar(
         select(Membership)
         .where(Membership.user_id == user.id, Membership.school_id == school_id)
-        .options(selectinload(Membership.school))
+        .options(joinedload(Membership.school))  # every request: one query, not two
     )
 
 
