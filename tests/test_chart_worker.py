@@ -26,6 +26,7 @@ from reports.infographic import (
     render_infographic_png,
 )
 from reports.style import Brand
+from reports.texts import INFOGRAPHIC
 from workgroup import chart_worker, charts
 from workgroup.charts import (
     Annotation,
@@ -38,15 +39,7 @@ from workgroup.charts import (
 )
 
 ROOT = charts.ChartProcess.ROOT
-INFOGRAPHIC_LABELS = (
-    "what_we_did",
-    "what_came_back",
-    "our_goals",
-    "trying_out",
-    "no_themes",
-    "no_goals",
-    "no_experiments",
-)
+INFOGRAPHIC_LABELS = tuple(key for key in INFOGRAPHIC if key != "and_more")
 START = datetime.date(2025, 9, 1)
 
 
